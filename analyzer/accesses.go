@@ -1,0 +1,263 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// An access is a read or write of a unit in a function body, with the
+// locks held there.
+type access struct {
+	unit  *unit
+	fn    *ssa.Function
+	instr ssa.Instruction
+	pos   token.Pos
+	write bool
+	locks lockset
+	ctxs  []*goContext // contexts that make it; empty for initialisation
+}
+
+// An unlockEvent is an Unlock of a global lock that is not held.
+type unlockEvent struct {
+	id string
+	fn *ssa.Function
+}
+
+// collectAccesses walks every function top-down (callers first), giving
+// each function the locks its callers hold where that is known (closures
+// called in place or deferred, callbacks of lock helpers, unexported
+// functions whose every caller holds a lock), and records the accesses
+// and lock events with their locksets.
+func (pc *passContext) collectAccesses() {
+	usesAt := map[ssa.Instruction][]*ssa.Function{}
+	for fn, us := range pc.uses {
+		for _, u := range us {
+			usesAt[u.instr] = append(usesAt[u.instr], fn)
+		}
+	}
+	pending := map[*ssa.Function]lockset{}
+	satisfied := map[*ssa.Function]map[ssa.Instruction]bool{}
+	contribute := func(callee *ssa.Function, instr ssa.Instruction, locks lockset) {
+		if prev, ok := satisfied[callee]; ok {
+			if len(prev) > 0 {
+				pending[callee] = pending[callee].meet(locks)
+			}
+		} else {
+			satisfied[callee] = map[ssa.Instruction]bool{}
+			pending[callee] = locks
+		}
+		satisfied[callee][instr] = true
+	}
+	for i := len(pc.order) - 1; i >= 0; i-- {
+		fn := pc.order[i]
+		var entry lockset
+		if pc.inheritsLocks(fn) && len(satisfied[fn]) == distinctInstrs(pc.uses[fn]) {
+			entry = pending[fn]
+		}
+		pc.flow(fn, entry, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset) {
+			for _, callee := range usesAt[instr] {
+				for _, u := range pc.uses[callee] {
+					if u.instr != instr {
+						continue
+					}
+					switch {
+					case u.kind == useCall && !deferred:
+						contribute(callee, instr, locks)
+					case u.kind == useDefer && deferred:
+						contribute(callee, instr, locks)
+					case u.kind == useCallback && !deferred:
+						if s := pc.summaries[u.helper]; s != nil {
+							if under, ok := s.paramCalls[u.param]; ok {
+								contribute(callee, instr, locks.union(under))
+								continue
+							}
+						}
+						contribute(callee, instr, nil)
+					}
+				}
+			}
+			if _, isDefer := instr.(*ssa.Defer); isDefer != deferred {
+				return // a Defer acts when it runs
+			}
+			pc.recordInstr(fn, instr, call, locks)
+		})
+	}
+}
+
+// distinctInstrs counts the distinct instructions of us.
+func distinctInstrs(us []use) int {
+	seen := map[ssa.Instruction]bool{}
+	for _, u := range us {
+		seen[u.instr] = true
+	}
+	return len(seen)
+}
+
+// inheritsLocks reports whether fn runs with the locks of its callers:
+// every use of it is a call, a deferred call, or a callback passed to an
+// in-package helper, and outside code cannot call it.
+func (pc *passContext) inheritsLocks(fn *ssa.Function) bool {
+	us := pc.uses[fn]
+	if len(us) == 0 || isExportedFunc(fn) || isServeHTTP(fn) {
+		return false
+	}
+	if fn.Parent() == nil {
+		if obj := funcObj(fn); obj == nil || obj.Name() == "main" || obj.Name() == "init" {
+			return false
+		}
+	}
+	for _, u := range us {
+		if u.kind == useOther {
+			return false
+		}
+	}
+	return true
+}
+
+// recordInstr records the accesses and lock events of instr.
+func (pc *passContext) recordInstr(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks lockset) {
+	if call != nil {
+		pc.recordCall(fn, instr, call, locks)
+	}
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		if instr.Op == token.MUL && !isNavigation(instr) {
+			pc.addAccess(fn, instr, instr.X, false, locks, true)
+		}
+	case *ssa.Store:
+		pc.addAccess(fn, instr, instr.Addr, true, locks, true)
+	case *ssa.MapUpdate:
+		pc.addAccess(fn, instr, instr.Map, true, locks, false)
+	}
+}
+
+// recordCall records lock events and the accesses made by calling: a
+// builtin that writes its argument (delete, clear, copy), or a function
+// that stores through a pointer to a global (DESIGN §5 "Writes through
+// calls").
+func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks lockset) {
+	if _, isGo := instr.(*ssa.Go); isGo {
+		return // arguments are evaluated here, but the call runs elsewhere
+	}
+	if op, addr := lockCall(call); op != opNone {
+		if id, global := lockID(addr); global {
+			pc.globals.lockOf(id, addr)
+			if (op == opUnlock || op == opRUnlock) && !has(locks, id) {
+				pc.unlocks = append(pc.unlocks, unlockEvent{id, fn})
+			}
+		}
+		return
+	}
+	if b, ok := call.Value.(*ssa.Builtin); ok {
+		switch b.Name() {
+		case "delete", "clear", "copy":
+			if len(call.Args) > 0 {
+				pc.addAccess(fn, instr, call.Args[0], true, locks, false)
+			}
+		}
+		return
+	}
+	callee := pc.staticCallee(call)
+	var s *summary
+	if callee != nil {
+		s = pc.summaries[callee]
+	}
+	if s != nil {
+		for _, id := range s.released {
+			if !has(locks, id) && !isInstanceLock(id) {
+				pc.unlocks = append(pc.unlocks, unlockEvent{id, fn})
+			}
+		}
+	}
+	for k, arg := range call.Args {
+		r, ok := addrRef(arg)
+		if !ok || r.global() == nil || r.hops > 0 || !r.exact {
+			continue
+		}
+		if _, isAddr := arg.(*ssa.Global); !isAddr {
+			if _, isField := arg.(*ssa.FieldAddr); !isField {
+				continue // a loaded value, already recorded as a read
+			}
+		}
+		write := s != nil && s.mutates[k]
+		pc.addAccess(fn, instr, arg, write, locks, true)
+	}
+}
+
+// isNavigation reports whether the load u only fetches a pointer global
+// to select a field of its pointee (srv.mu, srv.m): the access is the
+// selection, not the pointer.
+func isNavigation(u *ssa.UnOp) bool {
+	if _, ok := u.Type().Underlying().(*types.Pointer); !ok {
+		return false
+	}
+	refs := u.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		return false
+	}
+	for _, r := range *refs {
+		if _, ok := r.(*ssa.FieldAddr); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// addAccess records an access of the memory v refers to (an address when
+// isAddr, else a map or slice value), if it is a unit of this package at
+// most one pointer away.
+func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.Value, write bool, locks lockset, isAddr bool) {
+	var r ref
+	var ok bool
+	if isAddr {
+		r, ok = addrRef(v)
+	} else {
+		r, ok = walkRef(v, 0)
+	}
+	if !ok || r.hops > 1 {
+		return
+	}
+	u := pc.globals.unitOf(r)
+	if u == nil {
+		if write && r.exact && r.hops == 0 && r.global() != nil {
+			// A store to a pointer global holding a lock (srv =
+			// &server{}): its locks are global only if this happens
+			// during initialisation (DESIGN §5 "Lock shapes").
+			pc.lockRootStores = append(pc.lockRootStores, &access{fn: fn, instr: instr, pos: instrPos(instr, v), write: true, locks: locks, unit: &unit{key: r.path()}})
+		}
+		return
+	}
+	// Operations on self-synchronised values are not guarded accesses;
+	// storing a new value into the variable is (DESIGN §5).
+	if pc.isSelfSync(u.typ) {
+		if _, isStore := instr.(*ssa.Store); !isStore || !r.exact || r.hops != 0 {
+			return
+		}
+	}
+	a := &access{unit: u, fn: fn, instr: instr, pos: instrPos(instr, v), write: write, locks: locks}
+	u.refs = append(u.refs, a)
+	pc.accesses = append(pc.accesses, a)
+}
+
+// instrPos returns a position for an access: the instruction's, or its
+// address operand's, or the enclosing function's.
+func instrPos(instr ssa.Instruction, v ssa.Value) token.Pos {
+	if p := instr.Pos(); p.IsValid() {
+		return p
+	}
+	if i, ok := v.(ssa.Instruction); ok && i.Pos().IsValid() {
+		return i.Pos()
+	}
+	if val, ok := instr.(ssa.Value); ok {
+		if refs := val.Referrers(); refs != nil {
+			for _, r := range *refs {
+				if r.Pos().IsValid() {
+					return r.Pos()
+				}
+			}
+		}
+	}
+	return instr.Parent().Pos()
+}

@@ -1,0 +1,515 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// ctxKind is the kind of a goroutine context.
+type ctxKind int
+
+const (
+	ctxCaller    ctxKind = iota // main, or callers of exported functions
+	ctxInit                     // package initialisation (not a sharing context)
+	ctxGoroutine                // go statement, wg.Go, errgroup, -spawners
+	ctxHandler                  // net/http handler
+	ctxTimer                    // time.AfterFunc, context.AfterFunc
+	ctxFinalizer                // runtime.SetFinalizer
+	ctxCleanup                  // runtime.AddCleanup
+)
+
+// A goContext is a place where code runs: the caller context, or a
+// context spawned at a site (DESIGN §1 "goroutine context").
+type goContext struct {
+	kind       ctxKind
+	entries    []*ssa.Function
+	site       ssa.Instruction // spawn site; nil for the caller context and ServeHTTP
+	pos        token.Pos       // position of the site (or of the ServeHTTP method)
+	siteFn     *ssa.Function   // function containing site
+	name       string
+	multiple   bool
+	configured bool // started by a -spawners entry
+
+	discovered map[*ssa.Function]bool    // every function it runs, setup included
+	reached    map[*ssa.Function]bool    // functions it runs after its setup
+	setup      map[ssa.Instruction]bool  // entry instructions before its first spawn
+	parents    map[*goContext]bool       // contexts that run the spawn site
+}
+
+// label names the context in messages (DESIGN §5 "Messages").
+func (c *goContext) label() string { return c.name }
+
+// A spawnSite is an instruction that starts target in a new context.
+type spawnSite struct {
+	instr      ssa.Instruction
+	fn         *ssa.Function
+	target     *ssa.Function
+	kind       ctxKind
+	configured bool
+}
+
+// spawnerSpec describes a function that runs its argument elsewhere.
+type spawnerSpec struct {
+	pkg, recv, name string
+	arg             int
+	kind            ctxKind
+}
+
+// builtinSpawners lists the spawn functions of DESIGN §1.
+var builtinSpawners = []spawnerSpec{
+	{"time", "", "AfterFunc", 1, ctxTimer},
+	{"context", "", "AfterFunc", 1, ctxTimer},
+	{"sync", "WaitGroup", "Go", 0, ctxGoroutine},
+	{"golang.org/x/sync/errgroup", "Group", "Go", 0, ctxGoroutine},
+	{"golang.org/x/sync/errgroup", "Group", "TryGo", 0, ctxGoroutine},
+	{"runtime", "", "SetFinalizer", 1, ctxFinalizer},
+	{"runtime", "", "AddCleanup", 1, ctxCleanup},
+	{"net/http", "", "HandleFunc", 1, ctxHandler},
+	{"net/http", "ServeMux", "HandleFunc", 1, ctxHandler},
+}
+
+// onceFuncs are the functions whose function argument runs once, as
+// initialisation (DESIGN §1 "access").
+var onceFuncs = []spawnerSpec{
+	{"sync", "Once", "Do", 0, ctxInit},
+	{"sync", "", "OnceFunc", 0, ctxInit},
+	{"sync", "", "OnceValue", 0, ctxInit},
+	{"sync", "", "OnceValues", 0, ctxInit},
+}
+
+// matchSpec returns the spec in specs that fn matches, if any.
+func matchSpec(fn *types.Func, specs []spawnerSpec) (spawnerSpec, bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return spawnerSpec{}, false
+	}
+	recv := ""
+	if r := fn.Signature().Recv(); r != nil {
+		t := r.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return spawnerSpec{}, false
+		}
+		recv = n.Obj().Name()
+	}
+	for _, s := range specs {
+		if s.pkg == fn.Pkg().Path() && s.recv == recv && s.name == fn.Name() {
+			return s, true
+		}
+	}
+	return spawnerSpec{}, false
+}
+
+// calleeObj returns the *types.Func statically called by call, or nil.
+func calleeObj(call *ssa.CallCommon) *types.Func {
+	if call.IsInvoke() {
+		return call.Method
+	}
+	if fn := norm(call.StaticCallee()); fn != nil {
+		return funcObj(fn)
+	}
+	return nil
+}
+
+// argIndex converts a parameter index (receiver excluded) of the callee
+// of call into an index of call.Args.
+func argIndex(call *ssa.CallCommon, obj *types.Func, param int) int {
+	if obj.Signature().Recv() != nil && !call.IsInvoke() {
+		return param + 1
+	}
+	return param
+}
+
+// spawnsOf returns the spawn sites of instr, and the argument values that
+// are run elsewhere or once (so that reach does not follow them).
+func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites []spawnSite, skip []ssa.Value) {
+	switch instr := instr.(type) {
+	case *ssa.Go:
+		skip = append(skip, instr.Call.Value)
+		if t := funcValue(instr.Call.Value); t != nil {
+			sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: ctxGoroutine})
+		} else if callee := pc.staticCallee(&instr.Call); callee != nil {
+			sites = append(sites, spawnSite{instr: instr, fn: fn, target: callee, kind: ctxGoroutine})
+		}
+		return sites, skip
+	case *ssa.ChangeType:
+		if isHandlerFunc(instr.Type()) {
+			if t := funcValue(instr.X); t != nil {
+				sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: ctxHandler})
+				skip = append(skip, instr.X)
+			}
+		}
+		return sites, skip
+	case *ssa.Call:
+		call := &instr.Call
+		obj := calleeObj(call)
+		if obj == nil {
+			return nil, nil
+		}
+		add := func(param int, kind ctxKind, configured bool) {
+			k := argIndex(call, obj, param)
+			if k >= len(call.Args) {
+				return
+			}
+			skip = append(skip, call.Args[k])
+			if t := funcValue(call.Args[k]); t != nil {
+				sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: kind, configured: configured})
+			}
+		}
+		if s, ok := matchSpec(obj, builtinSpawners); ok {
+			add(s.arg, s.kind, false)
+		}
+		if s, ok := matchSpec(obj, pc.spawners); ok {
+			add(s.arg, ctxGoroutine, true)
+		}
+		if s, ok := matchSpec(obj, onceFuncs); ok {
+			k := argIndex(call, obj, s.arg)
+			if k < len(call.Args) {
+				skip = append(skip, call.Args[k])
+			}
+		}
+		if callee := pc.staticCallee(call); callee != nil {
+			if sum := pc.summaries[callee]; sum != nil {
+				for k := range sum.spawnsParam {
+					if k < len(call.Args) {
+						skip = append(skip, call.Args[k])
+						if t := funcValue(call.Args[k]); t != nil {
+							sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: ctxGoroutine})
+						}
+					}
+				}
+			}
+		}
+	}
+	return sites, skip
+}
+
+// isHandlerFunc reports whether t is net/http.HandlerFunc.
+func isHandlerFunc(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "HandlerFunc"
+}
+
+// isServeHTTP reports whether fn is a ServeHTTP(http.ResponseWriter,
+// *http.Request) method.
+func isServeHTTP(fn *ssa.Function) bool {
+	obj := funcObj(fn)
+	if obj == nil || obj.Name() != "ServeHTTP" || obj.Signature().Recv() == nil {
+		return false
+	}
+	ps := obj.Signature().Params()
+	if ps.Len() != 2 {
+		return false
+	}
+	return strings.HasSuffix(ps.At(0).Type().String(), "net/http.ResponseWriter") &&
+		strings.HasSuffix(ps.At(1).Type().String(), "*net/http.Request")
+}
+
+// An edge of the reach graph: instr in the caller runs to.
+type edge struct {
+	instr ssa.Instruction
+	to    *ssa.Function
+}
+
+// computeEdges records, per source function, its spawn sites and the
+// functions it runs synchronously: static callees, closures called in
+// place or deferred, and function values passed or stored (SSA resolves
+// them; they may run on this goroutine). Values run elsewhere or once
+// are not edges.
+func (pc *passContext) computeEdges() {
+	pc.edges = map[*ssa.Function][]edge{}
+	pc.sites = map[*ssa.Function][]spawnSite{}
+	for _, fn := range pc.funcs {
+		if pc.inTestFile(fn) {
+			continue // test files never make a global shared
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				sites, skip := pc.spawnsOf(fn, instr)
+				pc.sites[fn] = append(pc.sites[fn], sites...)
+				if _, ok := instr.(*ssa.MakeClosure); ok {
+					continue // its uses decide
+				}
+				var rands []*ssa.Value
+				for _, rand := range instr.Operands(rands) {
+					if *rand == nil || slices.Contains(skip, *rand) {
+						continue
+					}
+					if t := funcValue(*rand); t != nil && pc.isSource[t] && !pc.inTestFile(t) {
+						pc.edges[fn] = append(pc.edges[fn], edge{instr, t})
+					}
+				}
+			}
+		}
+	}
+}
+
+// buildContexts finds every context of the package, what each reaches,
+// and which are multiple.
+func (pc *passContext) buildContexts() {
+	pc.computeEdges()
+	isMain := pc.pkg.Pkg.Name() == "main"
+
+	caller := &goContext{kind: ctxCaller, name: "callers of exported functions"}
+	if isMain {
+		caller.name = "main"
+		if f := pc.pkg.Func("main"); f != nil {
+			caller.entries = []*ssa.Function{f}
+		}
+	} else {
+		caller.multiple = pc.cfg.Exported
+		for _, fn := range pc.funcs {
+			if isExportedFunc(fn) && !pc.inTestFile(fn) {
+				caller.entries = append(caller.entries, fn)
+			}
+		}
+	}
+	initCtx := &goContext{kind: ctxInit, name: "package initialisation"}
+	if f := pc.pkg.Func("init"); f != nil {
+		initCtx.entries = []*ssa.Function{f}
+	}
+	pc.contexts = []*goContext{caller}
+	for _, fn := range pc.funcs {
+		if isServeHTTP(fn) && !pc.inTestFile(fn) {
+			pc.contexts = append(pc.contexts, &goContext{
+				kind: ctxHandler, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
+				name: "HTTP handler " + funcName(fn), multiple: true,
+			})
+		}
+	}
+	for _, fn := range pc.funcs {
+		for _, s := range pc.sites[fn] {
+			c := &goContext{
+				kind: s.kind, entries: []*ssa.Function{s.target}, site: s.instr,
+				pos: sitePos(s.instr), siteFn: fn, configured: s.configured,
+			}
+			c.name = contextName(s)
+			pc.contexts = append(pc.contexts, c)
+		}
+	}
+	all := append([]*goContext{initCtx}, pc.contexts...)
+	for _, c := range all {
+		c.discovered = pc.reach(c.entries, nil)
+	}
+	// A spawned context is real when some context runs its site.
+	bySite := map[ssa.Instruction]*goContext{}
+	for _, c := range pc.contexts {
+		if c.site != nil {
+			bySite[c.site] = c
+			c.parents = map[*goContext]bool{}
+		}
+	}
+	for _, p := range all {
+		for fn := range p.discovered {
+			for _, s := range pc.sites[fn] {
+				if c := bySite[s.instr]; c != nil {
+					c.parents[p] = true
+				}
+			}
+		}
+	}
+	pc.contexts = slices.DeleteFunc(pc.contexts, func(c *goContext) bool {
+		return c.site != nil && len(c.parents) == 0
+	})
+	pc.markMultiple()
+	for _, c := range pc.contexts {
+		if !c.multiple && len(c.entries) == 1 {
+			c.setup = pc.setupInstrs(c.entries[0])
+		}
+		c.reached = pc.reach(c.entries, c.setup)
+	}
+}
+
+// markMultiple computes which contexts run concurrently with themselves
+// (DESIGN §5 "Multiple"), to a fixpoint.
+func (pc *passContext) markMultiple() {
+	for _, c := range pc.contexts {
+		if c.site == nil {
+			continue
+		}
+		if c.kind == ctxHandler || c.configured || pc.inLoop(c.site) || pc.cyclic[c.siteFn] {
+			c.multiple = true
+		}
+		if len(c.parents) >= 2 {
+			c.multiple = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, c := range pc.contexts {
+			if c.multiple || c.site == nil {
+				continue
+			}
+			for p := range c.parents {
+				if p.multiple {
+					c.multiple, changed = true, true
+					break
+				}
+			}
+		}
+	}
+}
+
+// reach returns the source functions run from entries, not following
+// edges from the setup instructions.
+func (pc *passContext) reach(entries []*ssa.Function, setup map[ssa.Instruction]bool) map[*ssa.Function]bool {
+	seen := map[*ssa.Function]bool{}
+	work := slices.Clone(entries)
+	for _, e := range entries {
+		seen[e] = true
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, e := range pc.edges[fn] {
+			if setup[e.instr] || seen[e.to] {
+				continue
+			}
+			seen[e.to] = true
+			work = append(work, e.to)
+		}
+	}
+	return seen
+}
+
+// setupInstrs returns the instructions of fn that on every path precede
+// its first spawn: a spawn site, or a call of a function that spawns
+// (DESIGN §5 "Happens-before").
+func (pc *passContext) setupInstrs(fn *ssa.Function) map[ssa.Instruction]bool {
+	spawning := map[ssa.Instruction]bool{}
+	for _, s := range pc.sites[fn] {
+		spawning[s.instr] = true
+	}
+	for _, e := range pc.edges[fn] {
+		if pc.spawnsTransitively(e.to) {
+			spawning[e.instr] = true
+		}
+	}
+	if len(spawning) == 0 {
+		return nil // nothing is started: no instruction precedes a spawn
+	}
+	// after holds the blocks entered after some spawn.
+	after := map[*ssa.BasicBlock]bool{}
+	var mark func(b *ssa.BasicBlock)
+	mark = func(b *ssa.BasicBlock) {
+		for _, s := range b.Succs {
+			if !after[s] {
+				after[s] = true
+				mark(s)
+			}
+		}
+	}
+	for instr := range spawning {
+		mark(instr.Block())
+	}
+	setup := map[ssa.Instruction]bool{}
+	for _, b := range fn.Blocks {
+		if after[b] {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if spawning[instr] {
+				break
+			}
+			setup[instr] = true
+		}
+	}
+	return setup
+}
+
+// spawnsTransitively reports whether fn, or a function it runs, has a
+// spawn site.
+func (pc *passContext) spawnsTransitively(fn *ssa.Function) bool {
+	if v, ok := pc.spawnMemo[fn]; ok {
+		return v
+	}
+	pc.spawnMemo[fn] = false // cycles: assume not while computing
+	r := len(pc.sites[fn]) > 0
+	for _, e := range pc.edges[fn] {
+		if r {
+			break
+		}
+		r = pc.spawnsTransitively(e.to)
+	}
+	pc.spawnMemo[fn] = r
+	return r
+}
+
+// inLoop reports whether instr's block is in a cycle of its CFG.
+func (pc *passContext) inLoop(instr ssa.Instruction) bool {
+	start := instr.Block()
+	seen := map[*ssa.BasicBlock]bool{}
+	work := slices.Clone(start.Succs)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b == start {
+			return true
+		}
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		work = append(work, b.Succs...)
+	}
+	return false
+}
+
+// contextName names the context started at s (DESIGN §5 "Messages").
+func contextName(s spawnSite) string {
+	where := funcName(topFunc(s.fn))
+	switch s.kind {
+	case ctxHandler:
+		if s.target.Parent() == nil {
+			return "HTTP handler " + funcName(s.target)
+		}
+		return "HTTP handler " + where
+	case ctxTimer:
+		return "timer callback in " + where
+	case ctxFinalizer:
+		return "finalizer set in " + where
+	case ctxCleanup:
+		return "cleanup added in " + where
+	}
+	return "goroutine started in " + where
+}
+
+// topFunc returns the named function enclosing fn.
+func topFunc(fn *ssa.Function) *ssa.Function {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn
+}
+
+// funcName names a named function or method: "serve", "(*Server).run".
+func funcName(fn *ssa.Function) string {
+	if fn.Pkg == nil {
+		return fn.Name() // a synthetic wrapper
+	}
+	name := fn.RelString(fn.Pkg.Pkg)
+	if i := strings.IndexByte(name, '#'); i >= 0 {
+		name = name[:i] // init#1
+	}
+	return name
+}
+
+// sitePos returns the position of a spawn site.
+func sitePos(instr ssa.Instruction) token.Pos {
+	if g, ok := instr.(*ssa.Go); ok && g.Pos().IsValid() {
+		return g.Pos() // the go keyword
+	}
+	if c, ok := instr.(ssa.CallInstruction); ok && c.Common().Pos().IsValid() {
+		return c.Common().Pos()
+	}
+	if instr.Pos().IsValid() {
+		return instr.Pos()
+	}
+	return instr.Parent().Pos()
+}

@@ -1,0 +1,242 @@
+package analyzer
+
+import (
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// staticCallee returns the function call statically calls, normalised to
+// the generic origin, or nil for dynamic and interface calls.
+func (pc *passContext) staticCallee(call *ssa.CallCommon) *ssa.Function {
+	if call.IsInvoke() {
+		return nil
+	}
+	return norm(call.StaticCallee())
+}
+
+// norm maps an instantiation of a generic function to its origin, whose
+// body is the one built from this package's syntax.
+func norm(fn *ssa.Function) *ssa.Function {
+	if fn == nil {
+		return nil
+	}
+	if o := fn.Origin(); o != nil {
+		return o
+	}
+	return fn
+}
+
+// funcValue returns the function a func-typed value denotes when SSA
+// resolves it: a function, a closure, a bound method value, or a
+// conversion of one (http.HandlerFunc(f)).
+func funcValue(v ssa.Value) *ssa.Function {
+	for range maxRefDepth {
+		switch x := v.(type) {
+		case *ssa.Function:
+			return norm(x)
+		case *ssa.MakeClosure:
+			fn, _ := x.Fn.(*ssa.Function)
+			return norm(fn)
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// A use of a function value inside the package.
+type use struct {
+	instr ssa.Instruction
+	kind  useKind
+	// For useCallback: the helper called and the parameter index that
+	// receives the function.
+	helper *ssa.Function
+	param  int
+}
+
+type useKind int
+
+const (
+	useCall     useKind = iota // called in place: f()
+	useDefer                   // deferred: defer f()
+	useCallback                // passed to an in-package helper that calls it
+	useOther                   // anything else: spawned, stored, returned
+)
+
+// buildGraph records, for every source function, its static callees and
+// the uses of its value, and computes a bottom-up (callees first) order.
+func (pc *passContext) buildGraph() {
+	pc.callees = map[*ssa.Function][]*ssa.Function{}
+	pc.uses = map[*ssa.Function][]use{}
+	for _, fn := range pc.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				pc.recordUses(fn, instr)
+			}
+		}
+	}
+	// Tarjan's algorithm emits components callees first.
+	pc.cyclic = map[*ssa.Function]bool{}
+	for _, scc := range sccs(pc.funcs, pc.callees) {
+		pc.order = append(pc.order, scc...)
+		for _, f := range scc {
+			if len(scc) > 1 || slices.Contains(pc.callees[f], f) {
+				pc.cyclic[f] = true
+			}
+		}
+	}
+}
+
+// recordUses records the call edges and function-value uses of instr.
+func (pc *passContext) recordUses(fn *ssa.Function, instr ssa.Instruction) {
+	var call *ssa.CallCommon
+	if c, ok := instr.(ssa.CallInstruction); ok {
+		call = c.Common()
+	}
+	if call != nil {
+		if callee := pc.staticCallee(call); callee != nil && pc.isSource[callee] {
+			kind := useCall
+			switch instr.(type) {
+			case *ssa.Defer:
+				kind = useDefer
+			case *ssa.Go:
+				kind = useOther
+			}
+			if kind != useOther {
+				pc.callees[fn] = append(pc.callees[fn], callee)
+			}
+			if _, bound := call.Value.(*ssa.MakeClosure); !bound || kind != useOther {
+				pc.uses[callee] = append(pc.uses[callee], use{instr: instr, kind: kind})
+			}
+		}
+	}
+	if mc, ok := instr.(*ssa.MakeClosure); ok {
+		pc.recordClosureUses(fn, mc)
+		return
+	}
+	var rands []*ssa.Value
+	for i, rand := range instr.Operands(rands) {
+		if call != nil && i == 0 && !call.IsInvoke() {
+			continue // the callee position, handled above
+		}
+		f := funcValue(*rand)
+		if f == nil || !pc.isSource[f] {
+			continue
+		}
+		if _, isClosure := (*rand).(*ssa.MakeClosure); isClosure {
+			continue // recorded at the MakeClosure's own uses below
+		}
+		pc.recordValueUse(fn, instr, call, f, *rand)
+	}
+}
+
+// recordClosureUses records the uses of the closure mc makes: its
+// referrers.
+func (pc *passContext) recordClosureUses(fn *ssa.Function, mc *ssa.MakeClosure) {
+	f := funcValue(mc)
+	if f == nil || !pc.isSource[f] {
+		return
+	}
+	refs := mc.Referrers()
+	if refs == nil || len(*refs) == 0 {
+		pc.uses[f] = append(pc.uses[f], use{instr: mc, kind: useOther})
+		return
+	}
+	for _, r := range *refs {
+		var c *ssa.CallCommon
+		if rc, ok := r.(ssa.CallInstruction); ok {
+			c = rc.Common()
+		}
+		pc.recordValueUse(fn, r, c, f, mc)
+	}
+}
+
+// recordValueUse records that instr (in fn) uses the value v of function f.
+func (pc *passContext) recordValueUse(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, f *ssa.Function, v ssa.Value) {
+	u := use{instr: instr, kind: useOther}
+	if call != nil && call.Value == v {
+		switch instr.(type) {
+		case *ssa.Call:
+			u.kind = useCall
+		case *ssa.Defer:
+			u.kind = useDefer
+		}
+		if u.kind != useOther {
+			pc.callees[fn] = append(pc.callees[fn], f)
+		}
+	} else if call != nil {
+		if helper := pc.staticCallee(call); helper != nil && pc.isSource[helper] {
+			for k, arg := range call.Args {
+				if arg == v {
+					if _, isGo := instr.(*ssa.Go); !isGo {
+						u = use{instr: instr, kind: useCallback, helper: helper, param: k}
+					}
+					pc.callees[fn] = append(pc.callees[fn], f)
+				}
+			}
+		}
+	}
+	pc.uses[f] = append(pc.uses[f], u)
+}
+
+// sccs returns the strongly connected components of the call graph.
+func sccs(funcs []*ssa.Function, callees map[*ssa.Function][]*ssa.Function) [][]*ssa.Function {
+	index := map[*ssa.Function]int{}
+	low := map[*ssa.Function]int{}
+	onStack := map[*ssa.Function]bool{}
+	var stack []*ssa.Function
+	var out [][]*ssa.Function
+	next := 0
+	var visit func(f *ssa.Function)
+	visit = func(f *ssa.Function) {
+		index[f], low[f] = next, next
+		next++
+		stack = append(stack, f)
+		onStack[f] = true
+		for _, g := range callees[f] {
+			if _, seen := index[g]; !seen {
+				visit(g)
+				low[f] = min(low[f], low[g])
+			} else if onStack[g] {
+				low[f] = min(low[f], index[g])
+			}
+		}
+		if low[f] == index[f] {
+			var scc []*ssa.Function
+			for {
+				g := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[g] = false
+				scc = append(scc, g)
+				if g == f {
+					break
+				}
+			}
+			out = append(out, scc)
+		}
+	}
+	for _, f := range funcs {
+		if _, seen := index[f]; !seen {
+			visit(f)
+		}
+	}
+	return out
+}
+
+// isExportedFunc reports whether fn is an exported function or an
+// exported method (of any type): an entry of the caller context.
+func isExportedFunc(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || fn.Parent() != nil || fn.Synthetic != "" {
+		return false
+	}
+	return obj.Exported()
+}

@@ -1,0 +1,139 @@
+package analyzer
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// lockOpKind is what a call does to a mutex.
+type lockOpKind int
+
+const (
+	opNone lockOpKind = iota
+	opLock
+	opRLock
+	opUnlock
+	opRUnlock
+	opTryLock
+	opTryRLock
+)
+
+// isLockType reports whether t is sync.Mutex or sync.RWMutex.
+func isLockType(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Pkg() != nil && obj.Pkg().Path() == "sync" && (obj.Name() == "Mutex" || obj.Name() == "RWMutex")
+}
+
+// isRWMutex reports whether t is sync.RWMutex.
+func isRWMutex(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "RWMutex"
+}
+
+// lockMethod returns the operation of a sync.Mutex or sync.RWMutex method.
+func lockMethod(fn *types.Func) lockOpKind {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+		return opNone
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return opNone
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if !isLockType(t) {
+		return opNone
+	}
+	switch fn.Name() {
+	case "Lock":
+		return opLock
+	case "RLock":
+		return opRLock
+	case "Unlock":
+		return opUnlock
+	case "RUnlock":
+		return opRUnlock
+	case "TryLock":
+		return opTryLock
+	case "TryRLock":
+		return opTryRLock
+	}
+	return opNone
+}
+
+// lockCall returns the lock operation performed by call and the address
+// of the mutex, or opNone. It recognises direct method calls
+// (mu.Lock(), st.Lock() through embedding) and calls of bound method
+// values (unlock := mu.Unlock; unlock()).
+func lockCall(call *ssa.CallCommon) (lockOpKind, ssa.Value) {
+	if call.IsInvoke() {
+		return opNone, nil
+	}
+	switch v := call.Value.(type) {
+	case *ssa.Function:
+		if op := lockMethod(funcObj(v)); op != opNone && len(call.Args) > 0 {
+			return op, call.Args[0]
+		}
+	case *ssa.MakeClosure:
+		return boundLockOp(v)
+	}
+	return opNone, nil
+}
+
+// boundLockOp returns the lock operation of a bound method value of a
+// mutex (mu.Unlock used as a value) and the mutex's address.
+func boundLockOp(mc *ssa.MakeClosure) (lockOpKind, ssa.Value) {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok || len(mc.Bindings) != 1 || !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		return opNone, nil
+	}
+	if op := lockMethod(funcObj(fn)); op != opNone {
+		return op, mc.Bindings[0]
+	}
+	return opNone, nil
+}
+
+// funcObj returns the *types.Func of fn, or nil.
+func funcObj(fn *ssa.Function) *types.Func {
+	f, _ := fn.Object().(*types.Func)
+	return f
+}
+
+// lockID returns the id of the mutex at address addr, and whether the
+// lock is global (rooted at a package-level variable by an exact field
+// path). Other locks are instance locks, identified by the type and field
+// that hold them ("(Cache).mu"), so that wronglock can name them.
+func lockID(addr ssa.Value) (id string, global bool) {
+	if r, ok := addrRef(addr); ok && r.exact && r.global() != nil {
+		return r.path(), true
+	}
+	return instanceLockID(addr), false
+}
+
+// instanceLockID names a lock that is not rooted at a global by the type
+// that contains it and its field: "(Cache).mu". A bare *sync.Mutex value
+// is "(*sync.Mutex)".
+func instanceLockID(addr ssa.Value) string {
+	if fa, ok := addr.(*ssa.FieldAddr); ok {
+		t := fa.X.Type()
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		return "(" + types.TypeString(t, shortQualifier) + ")." + fieldName(fa.X.Type(), fa.Field)
+	}
+	return "(" + types.TypeString(addr.Type(), shortQualifier) + ")"
+}
+
+// shortQualifier qualifies types by package name only.
+func shortQualifier(p *types.Package) string { return p.Name() }
+
+// isInstanceLock reports whether id names an instance lock.
+func isInstanceLock(id string) bool { return strings.HasPrefix(id, "(") }

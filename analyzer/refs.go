@@ -1,0 +1,236 @@
+package analyzer
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A ref describes the memory an SSA value refers to, relative to a root:
+// a package-level variable (*ssa.Global) or, for instance state, a
+// parameter or free variable.
+//
+// For an address, the memory is the addressed location; for a loaded map,
+// slice or pointer, it is the storage the value refers to.
+type ref struct {
+	root   ssa.Value // *ssa.Global, *ssa.Parameter or *ssa.FreeVar
+	fields []string  // field path from the root while the path stays exact
+	exact  bool      // the memory is exactly root.fields (no index, no pointer hop)
+	hops   int       // pointer dereferences past the root's own storage
+}
+
+// global returns the root as a package-level variable, or nil.
+func (r ref) global() *ssa.Global {
+	g, _ := r.root.(*ssa.Global)
+	return g
+}
+
+// path returns the dotted name of the exact part of r: "st.m", "mu".
+func (r ref) path() string {
+	name := rootName(r.root)
+	if len(r.fields) == 0 {
+		return name
+	}
+	return name + "." + strings.Join(r.fields, ".")
+}
+
+// rootName names a ref root for messages.
+func rootName(v ssa.Value) string {
+	if g, ok := v.(*ssa.Global); ok {
+		return g.Name()
+	}
+	return v.Name()
+}
+
+// maxRefDepth bounds the walk through phis and conversions.
+const maxRefDepth = 16
+
+// addrRef returns the ref of an address value v, and whether v is rooted
+// at a global, parameter or free variable.
+func addrRef(v ssa.Value) (ref, bool) { return walkRef(v, 0) }
+
+// walkRef implements addrRef. Its invariant: the result describes the
+// memory v points to (for pointers and addresses) or the storage v refers
+// to (for maps and slices).
+func walkRef(v ssa.Value, depth int) (ref, bool) {
+	if depth > maxRefDepth {
+		return ref{}, false
+	}
+	switch v := v.(type) {
+	case *ssa.Global:
+		return ref{root: v, exact: true}, true
+	case *ssa.Parameter, *ssa.FreeVar:
+		if !isPointerLike(v.Type()) {
+			return ref{}, false
+		}
+		// A pointer parameter points at the instance it was given.
+		return ref{root: v, exact: true}, true
+	case *ssa.FieldAddr:
+		r, ok := walkRef(v.X, depth+1)
+		if !ok {
+			return r, false
+		}
+		if r.exact {
+			r.fields = append(r.fields[:len(r.fields):len(r.fields)], fieldName(v.X.Type(), v.Field))
+		}
+		return r, true
+	case *ssa.IndexAddr:
+		r, ok := walkRef(v.X, depth+1)
+		r.exact = false
+		return r, ok
+	case *ssa.UnOp:
+		if v.Op.String() != "*" {
+			return ref{}, false
+		}
+		return loadedRef(v.X, v.Type(), depth)
+	case *ssa.Field:
+		// A field of a loaded struct value: the storage of the field's
+		// value, reached like a load from the field's address.
+		r, ok := valueRef(v.X, depth+1)
+		if !ok {
+			return r, false
+		}
+		if r.exact {
+			r.fields = append(r.fields[:len(r.fields):len(r.fields)], fieldName(v.X.Type(), v.Field))
+		}
+		return derefLoaded(r, v.Type()), true
+	case *ssa.Index:
+		r, ok := valueRef(v.X, depth+1)
+		if !ok {
+			return r, false
+		}
+		r.exact = false
+		return derefLoaded(r, v.Type()), true
+	case *ssa.Lookup:
+		r, ok := walkRef(v.X, depth+1)
+		if !ok {
+			return r, false
+		}
+		r.exact = false
+		if v.CommaOk {
+			return r, true // the tuple; see Extract
+		}
+		return derefLoaded(r, v.Type()), true
+	case *ssa.Extract:
+		switch t := v.Tuple.(type) {
+		case *ssa.Lookup:
+			if v.Index != 0 {
+				return ref{}, false
+			}
+			r, ok := walkRef(t, depth+1)
+			return derefLoaded(r, v.Type()), ok
+		case *ssa.Next:
+			if v.Index == 0 {
+				return ref{}, false
+			}
+			rng, ok := t.Iter.(*ssa.Range)
+			if !ok {
+				return ref{}, false
+			}
+			r, ok := walkRef(rng.X, depth+1)
+			r.exact = false
+			return derefLoaded(r, v.Type()), ok
+		}
+	case *ssa.Slice:
+		r, ok := walkRef(v.X, depth+1)
+		r.exact = false
+		return r, ok
+	case *ssa.ChangeType:
+		return walkRef(v.X, depth+1)
+	case *ssa.Convert:
+		if isPointerLike(v.Type()) && isPointerLike(v.X.Type()) {
+			return walkRef(v.X, depth+1)
+		}
+	case *ssa.Phi:
+		var out ref
+		found := false
+		for _, e := range v.Edges {
+			if e == v {
+				continue
+			}
+			if c, ok := e.(*ssa.Const); ok && c.IsNil() {
+				continue
+			}
+			r, ok := walkRef(e, depth+1)
+			if !ok {
+				return ref{}, false
+			}
+			if found && (r.root != out.root || r.path() != out.path() || r.exact != out.exact || r.hops != out.hops) {
+				return ref{}, false
+			}
+			out, found = r, true
+		}
+		return out, found
+	}
+	return ref{}, false
+}
+
+// valueRef returns the ref of the location a struct or array value v was
+// loaded from, so that selecting within it extends that location's path.
+func valueRef(v ssa.Value, depth int) (ref, bool) {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op.String() == "*" {
+		return walkRef(u.X, depth+1)
+	}
+	if f, ok := v.(*ssa.Field); ok {
+		r, ok := valueRef(f.X, depth+1)
+		if ok && r.exact {
+			r.fields = append(r.fields[:len(r.fields):len(r.fields)], fieldName(f.X.Type(), f.Field))
+		}
+		return r, ok
+	}
+	return ref{}, false
+}
+
+// loadedRef returns the ref of a value of type t loaded from address addr.
+func loadedRef(addr ssa.Value, t types.Type, depth int) (ref, bool) {
+	r, ok := walkRef(addr, depth+1)
+	if !ok {
+		return r, false
+	}
+	return derefLoaded(r, t), true
+}
+
+// derefLoaded turns the ref of the location a value of type t was loaded
+// from into the ref of the storage that value refers to. Maps and slices
+// share their location's distance (their backing store is part of the
+// variable); a pointer adds a hop, except that a pointer loaded from a
+// package-level variable's exact path continues the path: `var srv =
+// &server{}` makes srv.mu a path of srv.
+func derefLoaded(r ref, t types.Type) ref {
+	switch t.Underlying().(type) {
+	case *types.Pointer:
+		if r.exact && r.hops == 0 && r.global() != nil {
+			return r
+		}
+		r.exact = false
+		r.hops++
+	case *types.Map, *types.Slice:
+		r.exact = false
+	default:
+		// Scalars and structs loaded into registers do not refer to
+		// memory; keep r so Field/Index selections can extend it.
+	}
+	return r
+}
+
+// fieldName returns the name of field i of the struct that t (a struct or
+// a pointer to one) denotes.
+func fieldName(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
+		return s.Field(i).Name()
+	}
+	return "?"
+}
+
+// isPointerLike reports whether t is a pointer, map, slice or channel.
+func isPointerLike(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Slice, *types.Chan:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,89 @@
+package analyzer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Diagnostic categories. Each is a section of docs/chanown.md.
+const (
+	CategoryShared     = "shared"     // D1: a guarded global shared by goroutines
+	CategoryUnguarded  = "unguarded"  // D2: access without the guard
+	CategoryWrongLock  = "wronglock"  // D3: access under a lock that is not the guard
+	CategoryRLockWrite = "rlockwrite" // D3: write under a read-held guard
+	CategoryEscape     = "escape"     // D4: guarded data leaves the critical section
+	CategoryDirective  = "directive"  // malformed or unused //chanown: directive
+)
+
+// Categories lists every diagnostic category, in documentation order.
+var Categories = []string{
+	CategoryShared,
+	CategoryUnguarded,
+	CategoryWrongLock,
+	CategoryRLockWrite,
+	CategoryEscape,
+	CategoryDirective,
+}
+
+// Kinds of shared message.
+const (
+	msgShared     = iota // give them one owner goroutine
+	msgReadMostly        // an atomic pointer swap, or keep the RWMutex
+	msgLazy              // sync.OnceValue
+)
+
+// sharedMessage formats the message of a shared report (DESIGN §2, §5
+// "Messages").
+func sharedMessage(kind int, lock string, globals []string, ctxs []*goContext, writer *goContext) string {
+	names := listNames(globals, 3)
+	switch kind {
+	case msgReadMostly:
+		var readers []*goContext
+		for _, c := range ctxs {
+			if c != writer {
+				readers = append(readers, c)
+			}
+		}
+		return fmt.Sprintf("%s guards %s, written only by %s and read under RLock by %s; consider an atomic.Pointer swap or keep the RWMutex",
+			lock, names, writer.name, contextList(readers))
+	case msgLazy:
+		return fmt.Sprintf("%s guards the lazy initialisation of %s, shared by %s; consider sync.OnceValue",
+			lock, names, contextList(ctxs))
+	}
+	pronoun := "them"
+	if len(globals) == 1 {
+		pronoun = "it"
+	}
+	return fmt.Sprintf("%s guards %s, shared by %s; give %s one owner goroutine reached over a channel",
+		lock, names, contextList(ctxs), pronoun)
+}
+
+// contextList names contexts: "main and goroutine started in serve",
+// "concurrent runs of HTTP handler index".
+func contextList(ctxs []*goContext) string {
+	var names []string
+	for _, c := range ctxs {
+		if !slices.Contains(names, c.name) {
+			names = append(names, c.name)
+		}
+	}
+	if len(names) == 1 && ctxs[0].multiple {
+		return "concurrent runs of " + names[0]
+	}
+	return listNames(names, 2)
+}
+
+// listNames joins names as "a", "a and b", "a, b and c", or, past max,
+// "a, b and 2 more".
+func listNames(names []string, max int) string {
+	switch {
+	case len(names) == 0:
+		return ""
+	case len(names) > max:
+		return strings.Join(names[:max], ", ") + fmt.Sprintf(" and %d more", len(names)-max)
+	case len(names) == 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

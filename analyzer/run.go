@@ -1,0 +1,106 @@
+package analyzer
+
+import (
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// passContext holds the state of one run of the analyzer on a package.
+type passContext struct {
+	pass     *analysis.Pass
+	cfg      *Config
+	spawners []spawnerSpec // from cfg.Spawners
+	selfSync map[string]bool
+
+	pkg      *ssa.Package
+	funcs    []*ssa.Function // source functions, in source order
+	isSource map[*ssa.Function]bool
+
+	callees   map[*ssa.Function][]*ssa.Function
+	uses      map[*ssa.Function][]use
+	order     []*ssa.Function // callees before callers
+	cyclic    map[*ssa.Function]bool
+	summaries map[*ssa.Function]*summary
+
+	edges     map[*ssa.Function][]edge
+	sites     map[*ssa.Function][]spawnSite
+	spawnMemo map[*ssa.Function]bool
+	contexts  []*goContext // caller context first, then by site
+
+	globals  *globalTable
+	accesses []*access
+	// lockRootStores are stores to pointer globals that hold locks.
+	lockRootStores []*access
+	unlocks  []unlockEvent
+}
+
+// run analyses one package: a cheap syntax and types check first, then
+// SSA, locksets, contexts and the reports.
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	dirs := parseDirectives(pass)
+	if !mayMatter(pass) {
+		dirs.report(pass, cfg, nil)
+		return nil, nil
+	}
+	pc := &passContext{pass: pass, cfg: cfg, spawnMemo: map[*ssa.Function]bool{}}
+	pc.configure()
+	pc.pkg, pc.funcs = buildSSA(pass)
+	pc.isSource = make(map[*ssa.Function]bool, len(pc.funcs))
+	for _, fn := range pc.funcs {
+		pc.isSource[fn] = true
+	}
+	pc.globals = collectGlobals(pass, pc)
+	pc.buildGraph()
+	pc.summaries = map[*ssa.Function]*summary{}
+	for _, fn := range pc.order {
+		pc.summaries[fn] = pc.summarize(fn)
+	}
+	pc.buildContexts()
+	pc.collectAccesses()
+	diags := pc.analyze()
+	dirs.report(pass, cfg, diags)
+	return nil, nil
+}
+
+// configure converts the flag settings into lookup structures.
+func (pc *passContext) configure() {
+	for _, s := range pc.cfg.Spawners {
+		pc.spawners = append(pc.spawners, spawnerSpec{pkg: s.Pkg, recv: s.Recv, name: s.Name, arg: s.ArgIndex, kind: ctxGoroutine})
+	}
+	pc.selfSync = map[string]bool{}
+	for _, t := range pc.cfg.SelfSync {
+		pc.selfSync[t] = true
+	}
+}
+
+// inTestFile reports whether fn is declared in a _test.go file.
+func (pc *passContext) inTestFile(fn *ssa.Function) bool {
+	return isTestFile(pc.pass.Fset, fn.Pos())
+}
+
+// isTestFile reports whether pos lies in a _test.go file.
+func isTestFile(fset *token.FileSet, pos token.Pos) bool {
+	if !pos.IsValid() {
+		return false
+	}
+	return strings.HasSuffix(fset.File(pos).Name(), "_test.go")
+}
+
+// mayMatter reports, from syntax and types only, whether the package can
+// have anything to report: it needs a package-level variable that holds
+// a sync.Mutex or sync.RWMutex (DESIGN §5 "Cost").
+func mayMatter(pass *analysis.Pass) bool {
+	scope := pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		if v, ok := scope.Lookup(name).(interface{ IsField() bool }); ok && !v.IsField() {
+			if containsLock(scope.Lookup(name).Type(), 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+

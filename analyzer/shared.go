@@ -1,0 +1,382 @@
+package analyzer
+
+import (
+	"cmp"
+	"go/token"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A group is the set of units whose guard is one lock.
+type group struct {
+	lock  *globalLock
+	units []*unitFacts
+}
+
+// unitFacts is what the analysis concluded about a unit.
+type unitFacts struct {
+	u        *unit
+	live     []*access // non-initialisation accesses outside test files
+	guard    *globalLock
+	shared   bool
+	count    bool // a reference count
+	resource bool // a refcounted resource
+	lazy     bool // only lazily initialised
+	ctxs     []*goContext
+}
+
+// analyze decides guards, groups and sharing, and returns the diagnostics
+// (before suppression).
+func (pc *passContext) analyze() []analysis.Diagnostic {
+	pc.assignContexts()
+	assignContextsTo(pc.lockRootStores, pc.contexts)
+	notGuards := pc.semaphores()
+	for _, a := range pc.lockRootStores {
+		if len(a.ctxs) == 0 {
+			continue // initialisation
+		}
+		// The pointer changes while goroutines run: locks behind it
+		// are not global locks.
+		for id := range pc.globals.locks {
+			if strings.HasPrefix(id, a.unit.key+".") {
+				notGuards[id] = true
+			}
+		}
+	}
+	var facts []*unitFacts
+	for _, u := range pc.sortedUnits() {
+		f := &unitFacts{u: u}
+		for _, a := range u.refs {
+			if len(a.ctxs) > 0 && !isTestFile(pc.pass.Fset, a.pos) {
+				f.live = append(f.live, a)
+			}
+		}
+		if !slices.ContainsFunc(f.live, func(a *access) bool { return a.write }) {
+			continue // no write after initialisation: not guarded data
+		}
+		f.guard = pc.chooseGuard(f, notGuards)
+		if f.guard == nil {
+			continue
+		}
+		f.ctxs = contextsOf(f.live)
+		f.shared = len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple
+		f.count = isRefCount(u)
+		facts = append(facts, f)
+	}
+	groups := map[*globalLock]*group{}
+	var order []*group
+	for _, f := range facts {
+		g := groups[f.guard]
+		if g == nil {
+			g = &group{lock: f.guard}
+			groups[f.guard] = g
+			order = append(order, g)
+		}
+		g.units = append(g.units, f)
+	}
+	var diags []analysis.Diagnostic
+	for _, g := range order {
+		pc.classifyGroup(g)
+		if d, ok := pc.sharedDiagnostic(g); ok {
+			diags = append(diags, d)
+		}
+	}
+	return diags
+}
+
+// assignContexts sets, for every access, the contexts that make it
+// outside their setup.
+func (pc *passContext) assignContexts() {
+	assignContextsTo(pc.accesses, pc.contexts)
+}
+
+// assignContextsTo sets the contexts of each access in as.
+func assignContextsTo(as []*access, ctxs []*goContext) {
+	for _, a := range as {
+		for _, c := range ctxs {
+			if c.reached[a.fn] && !c.setup[a.instr] {
+				a.ctxs = append(a.ctxs, c)
+			}
+		}
+	}
+}
+
+// sortedUnits returns the units in declaration order.
+func (pc *passContext) sortedUnits() []*unit {
+	var us []*unit
+	for _, u := range pc.globals.units {
+		if u != nil && len(u.refs) > 0 {
+			us = append(us, u)
+		}
+	}
+	slices.SortFunc(us, func(a, b *unit) int {
+		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.key, b.key))
+	})
+	return us
+}
+
+// semaphores returns the global locks that some context unlocks without
+// holding them: they order events and guard nothing (DESIGN §1).
+func (pc *passContext) semaphores() map[string]bool {
+	out := map[string]bool{}
+	for _, e := range pc.unlocks {
+		// An unlock helper called by its lockers is not a semaphore;
+		// a function nobody in the package calls (a goroutine body, a
+		// handler, an entry) unlocks on behalf of another context.
+		called := false
+		for _, u := range pc.uses[e.fn] {
+			if u.kind != useOther {
+				called = true
+			}
+		}
+		if !called {
+			out[e.id] = true
+		}
+	}
+	return out
+}
+
+// chooseGuard returns the guard of a unit (DESIGN §1 "guard"): the global
+// lock held at the most writes; on a tie the mutex hat, then the lock
+// held at the most accesses (once per statement), then the one declared
+// first.
+func (pc *passContext) chooseGuard(f *unitFacts, notGuards map[string]bool) *globalLock {
+	type score struct {
+		l              *globalLock
+		writes, access int
+	}
+	scores := map[string]*score{}
+	type stmt struct {
+		fn   any
+		line int
+	}
+	seen := map[string]map[stmt]bool{}
+	for _, a := range f.live {
+		line := pc.pass.Fset.Position(a.pos).Line
+		for _, h := range a.locks {
+			if isInstanceLock(h.id) || notGuards[h.id] {
+				continue
+			}
+			l := pc.globals.locks[h.id]
+			if l == nil {
+				continue
+			}
+			s := scores[h.id]
+			if s == nil {
+				s = &score{l: l}
+				scores[h.id] = s
+				seen[h.id] = map[stmt]bool{}
+			}
+			if a.write {
+				s.writes++
+			}
+			if k := (stmt{a.fn, line}); !seen[h.id][k] {
+				seen[h.id][k] = true
+				s.access++
+			}
+		}
+	}
+	hat := pc.globals.hat(f.u)
+	var best *score
+	for _, s := range scores {
+		if best == nil || better(s.l, best.l, s.writes, best.writes, s.access, best.access, hat) {
+			best = s
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.l
+}
+
+// better reports whether lock a beats lock b as a guard.
+func better(a, b *globalLock, aw, bw, aa, ba int, hat string) bool {
+	if aw != bw {
+		return aw > bw
+	}
+	if (a.id == hat) != (b.id == hat) {
+		return a.id == hat
+	}
+	if aa != ba {
+		return aa > ba
+	}
+	if a.obj.Pos() != b.obj.Pos() {
+		return a.obj.Pos() < b.obj.Pos()
+	}
+	return a.id < b.id
+}
+
+// contextsOf returns the contexts that make the accesses, caller context
+// first and spawned contexts in source order.
+func contextsOf(as []*access) []*goContext {
+	var out []*goContext
+	for _, a := range as {
+		for _, c := range a.ctxs {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *goContext) int {
+		if (a.kind == ctxCaller) != (b.kind == ctxCaller) {
+			if a.kind == ctxCaller {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.pos, b.pos)
+	})
+	return out
+}
+
+// classifyGroup marks the refcounted resources and lazily initialised
+// units of g.
+func (pc *passContext) classifyGroup(g *group) {
+	counts := map[string]bool{}
+	for _, f := range g.units {
+		if f.count {
+			counts[f.u.key] = true
+		}
+	}
+	for _, f := range g.units {
+		if f.count {
+			continue
+		}
+		resource, lazy := len(counts) > 0, true
+		for _, a := range f.live {
+			if !a.write {
+				continue
+			}
+			if resource && !decidedByCount(a, counts) {
+				resource = false
+			}
+			if lazy && !isLazyInit(a) {
+				lazy = false
+			}
+		}
+		f.resource, f.lazy = resource, lazy
+	}
+}
+
+// sharedDiagnostic returns the shared report of g, if any of its units is
+// shared and is not a count or a refcounted resource.
+func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
+	var named, lazy []*unitFacts
+	for _, f := range g.units {
+		switch {
+		case !f.shared || f.count || f.resource:
+		case f.lazy:
+			lazy = append(lazy, f)
+		default:
+			named = append(named, f)
+		}
+	}
+	kind := msgShared
+	if len(named) == 0 {
+		if len(lazy) == 0 {
+			return analysis.Diagnostic{}, false
+		}
+		named, kind = lazy, msgLazy
+	}
+	var ctxs []*goContext
+	var live []*access
+	for _, f := range named {
+		live = append(live, f.live...)
+	}
+	ctxs = contextsOf(live)
+	var writer *goContext
+	if kind == msgShared && g.lock.rw {
+		writer = readMostlyWriter(named, g.lock.id)
+		if writer != nil {
+			kind = msgReadMostly
+		}
+	}
+	var names []string
+	for _, f := range named {
+		names = append(names, f.u.key)
+	}
+	d := analysis.Diagnostic{
+		Pos:      g.lock.obj.Pos(),
+		End:      g.lock.obj.Pos() + token.Pos(len(g.lock.obj.Name())),
+		Category: CategoryShared,
+		Message:  sharedMessage(kind, g.lock.id, names, ctxs, writer),
+		Related:  pc.related(ctxs, named, g.lock.id),
+	}
+	return d, true
+}
+
+// readMostlyWriter returns the one context that writes the units, if it
+// is not multiple and every access by another context is under a read
+// lock of id (DESIGN §5 "Read-mostly groups"); otherwise nil.
+func readMostlyWriter(units []*unitFacts, id string) *goContext {
+	var writer *goContext
+	for _, f := range units {
+		for _, a := range f.live {
+			if !a.write {
+				continue
+			}
+			if len(a.ctxs) != 1 || a.ctxs[0].multiple || writer != nil && writer != a.ctxs[0] {
+				return nil
+			}
+			writer = a.ctxs[0]
+		}
+	}
+	readers := false
+	for _, f := range units {
+		for _, a := range f.live {
+			if a.write || slices.Equal(a.ctxs, []*goContext{writer}) {
+				continue
+			}
+			ok, read := a.locks.has(id)
+			if !ok || !read {
+				return nil
+			}
+			readers = true
+		}
+	}
+	if !readers {
+		return nil
+	}
+	return writer
+}
+
+// related returns the evidence of a shared report: the spawn sites, then
+// one access per (unit, function), preferring a write.
+func (pc *passContext) related(ctxs []*goContext, units []*unitFacts, lock string) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	for _, c := range ctxs {
+		if c.pos.IsValid() {
+			out = append(out, analysis.RelatedInformation{Pos: c.pos, Message: c.name + " starts here"})
+		}
+	}
+	for _, f := range units {
+		type key struct{ fn any }
+		best := map[key]*access{}
+		var order []key
+		for _, a := range f.live {
+			k := key{a.fn}
+			b, ok := best[k]
+			if !ok {
+				order = append(order, k)
+			}
+			if !ok || a.write && !b.write || a.write == b.write && a.pos < b.pos {
+				best[k] = a
+			}
+		}
+		for _, k := range order {
+			a := best[k]
+			verb := "read"
+			if a.write {
+				verb = "written"
+			}
+			how := "holding " + lock
+			if !has(a.locks, lock) {
+				how = "without " + lock
+			}
+			out = append(out, analysis.RelatedInformation{Pos: a.pos, Message: f.u.key + " " + verb + " here " + how})
+		}
+	}
+	return out
+}

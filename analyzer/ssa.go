@@ -1,0 +1,310 @@
+package analyzer
+
+import (
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A summary describes what a function does to locks, as seen by its
+// callers (DESIGN §1 "Locks pass between functions through summaries").
+// It is computed with no locks held on entry.
+type summary struct {
+	acquired    lockset         // held at every return
+	released    []string        // unlocked somewhere without being held
+	releaser    []string        // released by calling the returned func
+	paramCalls  map[int]lockset // locks held wherever func parameter i is called
+	spawnsParam map[int]bool    // func parameter i is started on a goroutine
+	mutates     map[int]bool    // stores through pointer parameter i
+}
+
+// A visitFunc receives each instruction of a function with the locks held
+// before it. For deferred calls it is called twice: once for the Defer
+// instruction (deferred=false) and once when the call runs at RunDefers
+// (deferred=true), with the locks held then.
+type visitFunc func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset)
+
+// flow runs the must-hold lockset dataflow over fn's CFG, starting with
+// entry held, and then calls visit for every instruction in reachable
+// blocks. Branches join by intersection and loops reach a fixpoint;
+// deferred calls are replayed last-in first-out at RunDefers.
+func (pc *passContext) flow(fn *ssa.Function, entry lockset, visit visitFunc) {
+	if len(fn.Blocks) == 0 {
+		return
+	}
+	in := make([]*lockState, len(fn.Blocks))
+	var work []*ssa.BasicBlock
+	push := func(b *ssa.BasicBlock, st lockState) {
+		if in[b.Index] == nil {
+			in[b.Index] = &st
+			work = append(work, b)
+			return
+		}
+		m := in[b.Index].merge(st)
+		if !m.equal(*in[b.Index]) {
+			in[b.Index] = &m
+			work = append(work, b)
+		}
+	}
+	push(fn.Blocks[0], lockState{locks: entry})
+	if fn.Recover != nil {
+		// A recovered panic may come from anywhere; assume only the
+		// entry locks.
+		push(fn.Recover, lockState{locks: entry})
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		st := in[b.Index].fork()
+		for _, instr := range b.Instrs {
+			pc.transfer(instr, &st, nil)
+		}
+		for i, succ := range b.Succs {
+			push(succ, refineEdge(b, i, st))
+		}
+	}
+	if visit == nil {
+		return
+	}
+	for _, b := range fn.Blocks {
+		if in[b.Index] == nil {
+			continue // unreachable
+		}
+		st := in[b.Index].fork()
+		for _, instr := range b.Instrs {
+			pc.transfer(instr, &st, visit)
+		}
+	}
+}
+
+// transfer applies instr to st, first calling visit (if any) with the
+// state before it.
+func (pc *passContext) transfer(instr ssa.Instruction, st *lockState, visit visitFunc) {
+	var call *ssa.CallCommon
+	if c, ok := instr.(ssa.CallInstruction); ok {
+		call = c.Common()
+	}
+	if visit != nil {
+		visit(instr, call, false, st.locks)
+	}
+	switch instr := instr.(type) {
+	case *ssa.Call:
+		pc.applyCall(&instr.Call, st)
+	case *ssa.Defer:
+		st.defers = append(st.defers, instr)
+	case *ssa.RunDefers:
+		for i := len(st.defers) - 1; i >= 0; i-- {
+			d := st.defers[i]
+			if visit != nil {
+				visit(d, &d.Call, true, st.locks)
+			}
+			pc.applyCall(&d.Call, st)
+		}
+		st.defers = nil
+	}
+}
+
+// applyCall applies the lock effect of call to st: a mutex operation, the
+// summary of a static callee, or calling a releaser returned by a helper.
+func (pc *passContext) applyCall(call *ssa.CallCommon, st *lockState) {
+	if op, addr := lockCall(call); op != opNone {
+		id, _ := lockID(addr)
+		switch op {
+		case opLock:
+			st.locks = st.locks.with(id, false)
+		case opRLock:
+			st.locks = st.locks.with(id, true)
+		case opUnlock, opRUnlock:
+			st.locks = st.locks.without(id)
+		}
+		return
+	}
+	if callee := pc.staticCallee(call); callee != nil {
+		if s := pc.summaries[callee]; s != nil {
+			st.locks = st.locks.union(s.acquired)
+			for _, id := range s.released {
+				st.locks = st.locks.without(id)
+			}
+		}
+		return
+	}
+	for _, id := range pc.releasedByCalling(call.Value) {
+		st.locks = st.locks.without(id)
+	}
+}
+
+// releasedByCalling returns the locks released by calling the func value
+// v: a value returned by a lock helper (`unlock := lock(); unlock()`).
+func (pc *passContext) releasedByCalling(v ssa.Value) []string {
+	c, ok := v.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	if callee := pc.staticCallee(&c.Call); callee != nil {
+		if s := pc.summaries[callee]; s != nil {
+			return s.releaser
+		}
+	}
+	return nil
+}
+
+// refineEdge returns the state on the edge from b to its i-th successor:
+// a successful TryLock holds its lock only on the true branch.
+func refineEdge(b *ssa.BasicBlock, i int, st lockState) lockState {
+	if len(b.Instrs) == 0 {
+		return st
+	}
+	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return st
+	}
+	cond, branch := ifInstr.Cond, 0
+	if u, ok := cond.(*ssa.UnOp); ok && u.Op.String() == "!" {
+		cond, branch = u.X, 1
+	}
+	c, ok := cond.(*ssa.Call)
+	if !ok || i != branch {
+		return st
+	}
+	op, addr := lockCall(&c.Call)
+	if op != opTryLock && op != opTryRLock {
+		return st
+	}
+	id, _ := lockID(addr)
+	out := st.fork()
+	out.locks = out.locks.with(id, op == opTryRLock)
+	return out
+}
+
+// summarize computes fn's summary, given the summaries of its callees.
+func (pc *passContext) summarize(fn *ssa.Function) *summary {
+	s := &summary{}
+	params := map[ssa.Value]int{}
+	for i, p := range fn.Params {
+		params[p] = i
+	}
+	var returns []lockset
+	releasers := [][]string(nil)
+	pc.flow(fn, nil, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset) {
+		if call != nil {
+			if _, isDefer := instr.(*ssa.Defer); isDefer && !deferred {
+				return // effects happen at RunDefers
+			}
+			if op, addr := lockCall(call); op == opUnlock || op == opRUnlock {
+				if id, _ := lockID(addr); !has(locks, id) {
+					s.released = appendUnique(s.released, id)
+				}
+			} else if callee := pc.staticCallee(call); callee != nil {
+				if cs := pc.summaries[callee]; cs != nil {
+					for _, id := range cs.released {
+						if !has(locks, id) {
+							s.released = appendUnique(s.released, id)
+						}
+					}
+					for k, arg := range call.Args {
+						if i, ok := params[arg]; ok && cs.mutates[k] {
+							setFlag(&s.mutates, i)
+						}
+					}
+				}
+			}
+			if i, ok := params[call.Value]; ok {
+				if _, isGo := instr.(*ssa.Go); isGo {
+					setFlag(&s.spawnsParam, i)
+				} else {
+					if s.paramCalls == nil {
+						s.paramCalls = map[int]lockset{}
+					}
+					if prev, seen := s.paramCalls[i]; seen {
+						s.paramCalls[i] = prev.meet(locks)
+					} else {
+						s.paramCalls[i] = locks
+					}
+				}
+			}
+		}
+		switch instr := instr.(type) {
+		case *ssa.Return:
+			returns = append(returns, locks)
+			var rel []string
+			if len(instr.Results) == 1 {
+				rel = pc.releaserOf(instr.Results[0])
+			}
+			releasers = append(releasers, rel)
+		case *ssa.Store:
+			if r, ok := addrRef(instr.Addr); ok && r.hops <= 1 {
+				if i, ok := params[r.root]; ok {
+					setFlag(&s.mutates, i)
+				}
+			}
+		case *ssa.MapUpdate:
+			if r, ok := walkRef(instr.Map, 0); ok && r.hops <= 1 {
+				if i, ok := params[r.root]; ok {
+					setFlag(&s.mutates, i)
+				}
+			}
+		}
+	})
+	if len(returns) > 0 {
+		s.acquired = returns[0]
+		s.releaser = releasers[0]
+		for i := 1; i < len(returns); i++ {
+			s.acquired = s.acquired.meet(returns[i])
+			s.releaser = intersect(s.releaser, releasers[i])
+		}
+	}
+	return s
+}
+
+// releaserOf returns the locks released by calling the func value v:
+// a bound Unlock (return mu.Unlock), or a function or closure whose
+// summary releases locks (return func() { mu.Unlock() }).
+func (pc *passContext) releaserOf(v ssa.Value) []string {
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		if op, addr := boundLockOp(v); op == opUnlock || op == opRUnlock {
+			id, _ := lockID(addr)
+			return []string{id}
+		}
+		if fn, ok := v.Fn.(*ssa.Function); ok {
+			if s := pc.summaries[fn]; s != nil {
+				return s.released
+			}
+		}
+	case *ssa.Function:
+		if s := pc.summaries[v]; s != nil {
+			return s.released
+		}
+	}
+	return nil
+}
+
+// has reports whether ls holds id in any mode.
+func has(ls lockset, id string) bool {
+	ok, _ := ls.has(id)
+	return ok
+}
+
+func appendUnique(s []string, x string) []string {
+	if slices.Contains(s, x) {
+		return s
+	}
+	return append(s, x)
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func setFlag(m *map[int]bool, i int) {
+	if *m == nil {
+		*m = map[int]bool{}
+	}
+	(*m)[i] = true
+}
