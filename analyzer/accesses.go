@@ -221,18 +221,18 @@ func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.
 	}
 	u := pc.globals.unitOf(r)
 	if u == nil {
-		if write && r.exact && r.hops == 0 && r.global() != nil {
-			// A store to a pointer global holding a lock (srv =
-			// &server{}): its locks are global only if this happens
-			// during initialisation (DESIGN §5 "Lock shapes").
-			pc.lockRootStores = append(pc.lockRootStores, &access{fn: fn, instr: instr, pos: instrPos(instr, v), write: true, locks: locks, unit: &unit{key: r.path()}})
-		}
 		return
 	}
 	// Operations on self-synchronised values are not guarded accesses;
-	// storing a new value into the variable is (DESIGN §5).
+	// storing a new value into the variable, and loading the variable
+	// that such a store replaces, are (DESIGN §5).
 	if pc.isSelfSync(u.typ) {
-		if _, isStore := instr.(*ssa.Store); !isStore || !r.exact || r.hops != 0 {
+		switch instr.(type) {
+		case *ssa.Store, *ssa.UnOp:
+			if !r.exact || r.hops != 0 {
+				return
+			}
+		default:
 			return
 		}
 	}

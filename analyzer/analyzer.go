@@ -27,10 +27,10 @@ func New(cfg Config) *analysis.Analyzer {
 	fs := flag.NewFlagSet("chanown", flag.ContinueOnError)
 	c.bindFlags(fs)
 	return &analysis.Analyzer{
-		Name:     "chanown",
-		Doc:      mustExtractDoc(doc, "chanown"),
-		URL:      URL,
-		Flags:    *fs,
+		Name:  "chanown",
+		Doc:   mustExtractDoc(doc, "chanown"),
+		URL:   URL,
+		Flags: *fs,
 		Run: func(pass *analysis.Pass) (any, error) {
 			if err := c.Validate(); err != nil {
 				return nil, fmt.Errorf("invalid chanown configuration: %v", err)

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -32,12 +33,13 @@ type goContext struct {
 	siteFn     *ssa.Function   // function containing site
 	name       string
 	multiple   bool
-	configured bool // started by a -spawners entry
+	configured bool      // started by a -spawners entry
+	group      ssa.Value // the WaitGroup or errgroup.Group it is started with
 
-	discovered map[*ssa.Function]bool    // every function it runs, setup included
-	reached    map[*ssa.Function]bool    // functions it runs after its setup
-	setup      map[ssa.Instruction]bool  // entry instructions before its first spawn
-	parents    map[*goContext]bool       // contexts that run the spawn site
+	discovered map[*ssa.Function]bool   // every function it runs, setup included
+	reached    map[*ssa.Function]bool   // functions it runs after its setup
+	setup      map[ssa.Instruction]bool // entry instructions before its first spawn
+	parents    map[*goContext]bool      // contexts that run the spawn site
 }
 
 // label names the context in messages (DESIGN §5 "Messages").
@@ -190,6 +192,39 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 	return sites, skip
 }
 
+// isFuncWrapper reports whether v makes a function value out of another:
+// a closure, or a conversion of a function value. Whether the function
+// runs here is decided where the value is used.
+func isFuncWrapper(v ssa.Value) bool {
+	switch v.(type) {
+	case *ssa.MakeClosure, *ssa.MakeInterface, *ssa.ChangeType, *ssa.Convert:
+		return funcValue(v) != nil
+	}
+	return false
+}
+
+// viaHandlerFunc reports whether the function value v was made by a
+// conversion to http.HandlerFunc, which registers a handler context
+// instead of running the function here.
+func viaHandlerFunc(v ssa.Value) bool {
+	for range maxRefDepth {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			if isHandlerFunc(x.Type()) {
+				return true
+			}
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // isHandlerFunc reports whether t is net/http.HandlerFunc.
 func isHandlerFunc(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
@@ -233,7 +268,7 @@ func (pc *passContext) computeEdges() {
 			for _, instr := range b.Instrs {
 				sites, skip := pc.spawnsOf(fn, instr)
 				pc.sites[fn] = append(pc.sites[fn], sites...)
-				if _, ok := instr.(*ssa.MakeClosure); ok {
+				if v, ok := instr.(ssa.Value); ok && isFuncWrapper(v) {
 					continue // its uses decide
 				}
 				var rands []*ssa.Value
@@ -241,7 +276,7 @@ func (pc *passContext) computeEdges() {
 					if *rand == nil || slices.Contains(skip, *rand) {
 						continue
 					}
-					if t := funcValue(*rand); t != nil && pc.isSource[t] && !pc.inTestFile(t) {
+					if t := funcValue(*rand); t != nil && pc.isSource[t] && !pc.inTestFile(t) && !viaHandlerFunc(*rand) {
 						pc.edges[fn] = append(pc.edges[fn], edge{instr, t})
 					}
 				}
@@ -288,6 +323,7 @@ func (pc *passContext) buildContexts() {
 			c := &goContext{
 				kind: s.kind, entries: []*ssa.Function{s.target}, site: s.instr,
 				pos: sitePos(s.instr), siteFn: fn, configured: s.configured,
+				group: groupOf(s),
 			}
 			c.name = contextName(s)
 			pc.contexts = append(pc.contexts, c)
@@ -319,8 +355,11 @@ func (pc *passContext) buildContexts() {
 	})
 	pc.markMultiple()
 	for _, c := range pc.contexts {
-		if !c.multiple && len(c.entries) == 1 {
-			c.setup = pc.setupInstrs(c.entries[0])
+		// The caller context of a library is not a context that runs
+		// once: its entries can be called again while goroutines they
+		// started still run (DESIGN §5 "Happens-before").
+		if !c.multiple && len(c.entries) == 1 && (c.kind != ctxCaller || isMain) {
+			c.setup = pc.setupInstrs(c.entries[0], 0)
 		}
 		c.reached = pc.reach(c.entries, c.setup)
 	}
@@ -333,17 +372,17 @@ func (pc *passContext) markMultiple() {
 		if c.site == nil {
 			continue
 		}
-		if c.kind == ctxHandler || c.configured || pc.inLoop(c.site) || pc.cyclic[c.siteFn] {
-			c.multiple = true
+		if c.kind == ctxFinalizer || c.kind == ctxCleanup {
+			continue // the runtime runs them one at a time (DESIGN §5)
 		}
-		if len(c.parents) >= 2 {
+		if c.kind == ctxHandler || c.configured || pc.inLoop(c.site) || pc.cyclic[c.siteFn] || len(c.parents) >= 2 {
 			c.multiple = true
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, c := range pc.contexts {
-			if c.multiple || c.site == nil {
+			if c.multiple || c.site == nil || c.kind == ctxFinalizer || c.kind == ctxCleanup {
 				continue
 			}
 			for p := range c.parents {
@@ -381,7 +420,7 @@ func (pc *passContext) reach(entries []*ssa.Function, setup map[ssa.Instruction]
 // setupInstrs returns the instructions of fn that on every path precede
 // its first spawn: a spawn site, or a call of a function that spawns
 // (DESIGN §5 "Happens-before").
-func (pc *passContext) setupInstrs(fn *ssa.Function) map[ssa.Instruction]bool {
+func (pc *passContext) setupInstrs(fn *ssa.Function, depth int) map[ssa.Instruction]bool {
 	spawning := map[ssa.Instruction]bool{}
 	for _, s := range pc.sites[fn] {
 		spawning[s.instr] = true
@@ -415,6 +454,16 @@ func (pc *passContext) setupInstrs(fn *ssa.Function) map[ssa.Instruction]bool {
 		}
 		for _, instr := range b.Instrs {
 			if spawning[instr] {
+				// The first spawning call runs once too: a function
+				// called only here sets up before it spawns (main
+				// calling run).
+				if depth < maxSetupDepth {
+					for _, e := range pc.edges[fn] {
+						if e.instr == instr && distinctInstrs(pc.uses[e.to]) == 1 && !pc.cyclic[e.to] {
+							maps.Copy(setup, pc.setupInstrs(e.to, depth+1))
+						}
+					}
+				}
 				break
 			}
 			setup[instr] = true
@@ -422,6 +471,10 @@ func (pc *passContext) setupInstrs(fn *ssa.Function) map[ssa.Instruction]bool {
 	}
 	return setup
 }
+
+// maxSetupDepth bounds how deep setupInstrs follows the first spawning
+// call.
+const maxSetupDepth = 4
 
 // spawnsTransitively reports whether fn, or a function it runs, has a
 // spawn site.
@@ -494,6 +547,12 @@ func funcName(fn *ssa.Function) string {
 		return fn.Name() // a synthetic wrapper
 	}
 	name := fn.RelString(fn.Pkg.Pkg)
+	if strings.HasPrefix(name, "(") && !strings.HasPrefix(name, "(*") {
+		// A value receiver: "(T).m" reads as T.m.
+		if end := strings.IndexByte(name, ')'); end > 0 {
+			name = name[1:end] + name[end+1:]
+		}
+	}
 	if i := strings.IndexByte(name, '#'); i >= 0 {
 		name = name[:i] // init#1
 	}

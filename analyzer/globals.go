@@ -79,7 +79,9 @@ func (gt *globalTable) unitOf(r ref) *unit {
 		return u
 	}
 	t := pathType(obj.Type(), r.fields)
-	if t == nil || containsLock(t, 0) {
+	// A value holding a lock in its own storage is not data; a pointer
+	// to one (var srv = &server{}) is.
+	if t == nil || containsLock(t, 1) {
 		gt.units[key] = nil
 		return nil
 	}

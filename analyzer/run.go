@@ -32,8 +32,6 @@ type passContext struct {
 
 	globals  *globalTable
 	accesses []*access
-	// lockRootStores are stores to pointer globals that hold locks.
-	lockRootStores []*access
 	unlocks  []unlockEvent
 }
 
@@ -103,4 +101,3 @@ func mayMatter(pass *analysis.Pass) bool {
 	}
 	return false
 }
-

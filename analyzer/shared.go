@@ -3,6 +3,7 @@ package analyzer
 import (
 	"cmp"
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -31,14 +32,13 @@ type unitFacts struct {
 // (before suppression).
 func (pc *passContext) analyze() []analysis.Diagnostic {
 	pc.assignContexts()
-	assignContextsTo(pc.lockRootStores, pc.contexts)
 	notGuards := pc.semaphores()
-	for _, a := range pc.lockRootStores {
-		if len(a.ctxs) == 0 {
-			continue // initialisation
+	for _, a := range pc.accesses {
+		if !a.write || len(a.ctxs) == 0 || !isPointer(a.unit.typ) {
+			continue
 		}
-		// The pointer changes while goroutines run: locks behind it
-		// are not global locks.
+		// A pointer global reassigned while goroutines run: the locks
+		// behind it are not global locks (DESIGN §5 "Lock shapes").
 		for id := range pc.globals.locks {
 			if strings.HasPrefix(id, a.unit.key+".") {
 				notGuards[id] = true
@@ -53,6 +53,7 @@ func (pc *passContext) analyze() []analysis.Diagnostic {
 				f.live = append(f.live, a)
 			}
 		}
+		f.live = orderedAfterWait(f.live)
 		if !slices.ContainsFunc(f.live, func(a *access) bool { return a.write }) {
 			continue // no write after initialisation: not guarded data
 		}
@@ -89,13 +90,8 @@ func (pc *passContext) analyze() []analysis.Diagnostic {
 // assignContexts sets, for every access, the contexts that make it
 // outside their setup.
 func (pc *passContext) assignContexts() {
-	assignContextsTo(pc.accesses, pc.contexts)
-}
-
-// assignContextsTo sets the contexts of each access in as.
-func assignContextsTo(as []*access, ctxs []*goContext) {
-	for _, a := range as {
-		for _, c := range ctxs {
+	for _, a := range pc.accesses {
+		for _, c := range pc.contexts {
 			if c.reached[a.fn] && !c.setup[a.instr] {
 				a.ctxs = append(a.ctxs, c)
 			}
@@ -379,4 +375,10 @@ func (pc *passContext) related(ctxs []*goContext, units []*unitFacts, lock strin
 		}
 	}
 	return out
+}
+
+// isPointer reports whether t is a pointer type.
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }

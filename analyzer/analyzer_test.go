@@ -1,0 +1,141 @@
+package analyzer_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/chanown/chanown/analyzer"
+)
+
+// testdata is the GOPATH-style root of the scenario packages. They live at
+// the top of the module, not under analyzer/, so analysistest.TestData()
+// would point at the wrong folder.
+var testdata = mustAbs("../testdata")
+
+// mustAbs returns the absolute form of path, or panics.
+func mustAbs(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		panic(err)
+	}
+	return abs
+}
+
+// mustSpawner parses a spawners entry, or panics.
+func mustSpawner(s string) analyzer.Spawner {
+	sp, err := analyzer.ParseSpawner(s)
+	if err != nil {
+		panic(err)
+	}
+	return sp
+}
+
+// scenario is one analysistest case: the packages to load under
+// testdata/src, and the configuration to analyse them with (nil means the
+// shared default analyzer.Analyzer).
+type scenario struct {
+	name     string
+	cfg      *analyzer.Config
+	patterns []string
+}
+
+// newAnalyzer returns the analyzer for sc: the shared default one, or a
+// fresh one built from sc.cfg. Flags are never set on the shared analyzer.
+func (sc scenario) newAnalyzer() *analysis.Analyzer {
+	if sc.cfg == nil {
+		return analyzer.Analyzer
+	}
+	return analyzer.New(*sc.cfg)
+}
+
+// scenarios lists every scenario package of the shared and directive
+// categories. Each package's files say what it covers.
+var scenarios = []scenario{
+	// Declaration shapes of globals and locks.
+	{name: "declsingle", patterns: []string{"declsingle"}},
+	{name: "declmulti", patterns: []string{"declmulti"}},
+	{name: "declgroup", patterns: []string{"declgroup"}},
+	{name: "declptr", patterns: []string{"declptr"}},
+	{name: "declanon", patterns: []string{"declanon"}},
+	{name: "declnamed", patterns: []string{"declnamed"}},
+	{name: "declgeneric", patterns: []string{"declgeneric"}},
+
+	// Locksets.
+	{name: "condlock", patterns: []string{"condlock"}},
+	{name: "trylock", patterns: []string{"trylock"}},
+	{name: "rwlock", patterns: []string{"rwlock"}},
+	{name: "loops", patterns: []string{"loops"}},
+	{name: "lockhelper", patterns: []string{"lockhelper"}},
+	{name: "withlock", patterns: []string{"withlock"}},
+	{name: "lockedsuffix", patterns: []string{"lockedsuffix"}},
+	{name: "closures", patterns: []string{"closures"}},
+	{name: "deferclosure", patterns: []string{"deferclosure"}},
+	{name: "semaphore", patterns: []string{"semaphore"}},
+	{name: "instancelock", patterns: []string{"instancelock"}},
+
+	// Goroutine contexts and how they are named.
+	{name: "goloop", patterns: []string{"goloop"}},
+	{name: "twogo", patterns: []string{"twogo"}},
+	{name: "httphandler", patterns: []string{"httphandler"}},
+	{name: "servehttp", patterns: []string{"servehttp"}},
+	{name: "afterfunc", patterns: []string{"afterfunc"}},
+	{name: "ctxafterfunc", patterns: []string{"ctxafterfunc"}},
+	{name: "wggo", patterns: []string{"wggo"}},
+	{name: "errgroupgo", patterns: []string{"errgroupgo"}},
+	{name: "finalizer", patterns: []string{"finalizer"}},
+	{name: "cycle", patterns: []string{"cycle"}},
+	{name: "multireach", patterns: []string{"multireach"}},
+	{name: "funcvalue", patterns: []string{"funcvalue"}},
+	{name: "methodspawn", patterns: []string{"methodspawn"}},
+	{name: "manynames", patterns: []string{"manynames"}},
+	{name: "onecontext", patterns: []string{"onecontext"}},
+	{name: "happensbefore", patterns: []string{"happensbefore"}},
+	{name: "library", patterns: []string{"library"}},
+	{name: "testshare", patterns: []string{"testshare"}},
+
+	// Initialisation.
+	{name: "initonly", patterns: []string{"initonly"}},
+	{name: "initclosure", patterns: []string{"initclosure"}},
+	{name: "once", patterns: []string{"once"}},
+	{name: "sentinel", patterns: []string{"sentinel"}},
+
+	// What a group holds and how it is named.
+	{name: "selfsync", patterns: []string{"selfsync"}},
+	{name: "refcount", patterns: []string{"refcount"}},
+	{name: "refcountuse", patterns: []string{"refcountuse"}},
+	{name: "refresource", patterns: []string{"refresource"}},
+	{name: "countandmap", patterns: []string{"countandmap"}},
+	{name: "pointerwrite", patterns: []string{"pointerwrite"}},
+	{name: "lazyinit", patterns: []string{"lazyinit"}},
+	{name: "readmostly", patterns: []string{"readmostly"}},
+
+	// Suppression and directives.
+	{name: "ignore", patterns: []string{"ignore"}},
+	{name: "ignorebad", patterns: []string{"ignorebad"}},
+	{name: "generated", patterns: []string{"generated"}},
+
+	// Flags, each on a fresh analyzer.
+	{name: "exportedoff", patterns: []string{"exportedoff"}},
+	{name: "exportedon", cfg: &analyzer.Config{Exported: true}, patterns: []string{"exportedon"}},
+	{name: "exportedmain", cfg: &analyzer.Config{Exported: true}, patterns: []string{"exportedmain"}},
+	{name: "spawners", cfg: &analyzer.Config{Spawners: []analyzer.Spawner{mustSpawner("spawnlib.Run:0")}}, patterns: []string{"spawners"}},
+	{name: "selfsyncflag", cfg: &analyzer.Config{SelfSync: []string{"selfsyncflag.Gauge"}}, patterns: []string{"selfsyncflag"}},
+	{name: "categoriesdirective", cfg: &analyzer.Config{Categories: []string{analyzer.CategoryDirective}}, patterns: []string{"categoriesdirective"}},
+	{name: "categoriesshared", cfg: &analyzer.Config{Categories: []string{analyzer.CategoryShared}}, patterns: []string{"categoriesshared"}},
+}
+
+// TestAnalyzer runs every scenario through analysistest, which matches the
+// diagnostics against the `// want` comments, and checks that every
+// diagnostic carries a known Category.
+func TestAnalyzer(t *testing.T) {
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			results := analysistest.Run(t, testdata, sc.newAnalyzer(), sc.patterns...)
+			checkDiagnostics(t, results)
+		})
+	}
+}

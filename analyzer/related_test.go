@@ -1,0 +1,370 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/chanown/chanown/analyzer"
+)
+
+// analysistest checks messages and positions but not Diagnostic.Related,
+// so the tests in this file check the evidence that shared reports walk:
+// first one "<context> starts here" entry per contributing spawn site, then
+// one "<global> written/read here holding <lock>" entry per (global,
+// function), at the function's first access of the global, preferring a
+// write.
+
+// relatedEntry is one expected Related entry: its exact message and the
+// line of file (a base name in the scenario package) that contains at, a
+// piece of code that occurs on exactly one line of that file.
+type relatedEntry struct {
+	msg  string
+	file string
+	at   string
+}
+
+// relatedCase names one shared diagnostic of a scenario and the Related
+// entries it must carry. With subset set, the diagnostic may carry further
+// entries (about globals the case does not pin down), but the listed spawn
+// entries must still all come before the listed access entries.
+type relatedCase struct {
+	name     string
+	pattern  string
+	diag     string // regexp matching exactly one diagnostic's message
+	spawns   []relatedEntry
+	accesses []relatedEntry
+	subset   bool
+}
+
+var relatedCases = []relatedCase{
+	{
+		name:    "declsingle",
+		pattern: "declsingle",
+		diag:    `^mu guards hits,`,
+		spawns: []relatedEntry{
+			{"goroutine started in main starts here", "declsingle.go", "go worker()"},
+		},
+		accesses: []relatedEntry{
+			{"hits written here holding mu", "declsingle.go", `hits = append(hits, "worker")`},
+			{"hits written here holding mu", "declsingle.go", `hits = append(hits, "main")`},
+		},
+	},
+	{
+		name:    "twogo",
+		pattern: "twogo",
+		diag:    `^mu guards seen,`,
+		spawns: []relatedEntry{
+			{"goroutine started in startA starts here", "twogo.go", "go func() {"},
+			{"goroutine started in startB starts here", "twogo.go", `go add("b")`},
+		},
+		accesses: []relatedEntry{
+			// One function (add) accesses seen, whichever context runs it.
+			{"seen written here holding mu", "twogo.go", "seen[k] = true"},
+		},
+	},
+	{
+		name:    "httphandler/hits",
+		pattern: "httphandler",
+		diag:    `^mu guards hits,`,
+		spawns: []relatedEntry{
+			{"HTTP handler handleHits starts here", "httphandler.go", `http.HandleFunc("/hits", handleHits)`},
+		},
+		accesses: []relatedEntry{
+			{"hits written here holding mu", "httphandler.go", "hits[r.URL.Path]++"},
+		},
+	},
+	{
+		name:    "httphandler/visits",
+		pattern: "httphandler",
+		diag:    `^mu3 guards visits,`,
+		spawns: []relatedEntry{
+			{"HTTP handler handleA starts here", "httphandler.go", `mux.HandleFunc("/a", handleA)`},
+			{"HTTP handler handleB starts here", "httphandler.go", `mux.Handle("/b", http.HandlerFunc(handleB))`},
+		},
+		accesses: []relatedEntry{
+			{"visits written here holding mu3", "httphandler.go", `visits["a"]++`},
+			{"visits written here holding mu3", "httphandler.go", `visits["b"]++`},
+		},
+	},
+	{
+		name:    "afterfunc",
+		pattern: "afterfunc",
+		diag:    `^mu guards pending,`,
+		spawns: []relatedEntry{
+			{"timer callback in main starts here", "afterfunc.go", "time.AfterFunc(time.Second, flush)"},
+		},
+		accesses: []relatedEntry{
+			{"pending written here holding mu", "afterfunc.go", "pending = pending[:0]"},
+			{"pending written here holding mu", "afterfunc.go", `pending = append(pending, "job")`},
+		},
+	},
+	{
+		name:    "rwlock",
+		pattern: "rwlock",
+		diag:    `^rw guards table,`,
+		spawns: []relatedEntry{
+			{"goroutine started in main starts here", "rwlock.go", "go func() {"},
+		},
+		accesses: []relatedEntry{
+			{"table written here holding rw", "rwlock.go", "table[k] = v"},
+			// get only reads, under RLock.
+			{"table read here holding rw", "rwlock.go", "return table[k]"},
+		},
+	},
+	{
+		name:    "countandmap",
+		pattern: "countandmap",
+		diag:    `^mu guards sessions,`,
+		spawns: []relatedEntry{
+			{"goroutine started in main starts here", "countandmap.go", "go func() {"},
+		},
+		accesses: []relatedEntry{
+			{"sessions written here holding mu", "countandmap.go", "sessions[id] = user"},
+			// closeSession reads sessions before it deletes from it: the
+			// entry prefers the write.
+			{"sessions written here holding mu", "countandmap.go", "delete(sessions, id)"},
+		},
+		// Whether the count nsessions gets entries is not pinned down.
+		subset: true,
+	},
+}
+
+// TestRelated checks the Related entries of the shared diagnostics listed
+// in relatedCases. Mismatches with `// want` comments are TestAnalyzer's to
+// report; here they are dropped.
+func TestRelated(t *testing.T) {
+	for _, rc := range relatedCases {
+		t.Run(rc.name, func(t *testing.T) {
+			t.Parallel()
+			results := analysistest.Run(loadErrorsOnly{t}, testdata, analyzer.Analyzer, rc.pattern)
+			checkDiagnostics(t, results)
+			res, d := findDiagnostic(t, results, rc.diag)
+			if d == nil {
+				return
+			}
+			fset := res.Action.Package.Fset
+			spawns := resolve(t, rc.pattern, rc.spawns)
+			accesses := resolve(t, rc.pattern, rc.accesses)
+			got := make([]entry, len(d.Related))
+			for i, rel := range d.Related {
+				got[i] = entryAt(fset, rel.Pos, rel.Message)
+			}
+			if rc.subset {
+				checkSubset(t, got, spawns, accesses)
+			} else {
+				checkExact(t, got, spawns, accesses)
+			}
+		})
+	}
+}
+
+// entry is a Related entry reduced to what the tests compare.
+type entry struct {
+	msg  string
+	file string // base name
+	line int
+}
+
+func (e entry) String() string { return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.msg) }
+
+// entryAt returns the entry for a Related message at pos.
+func entryAt(fset *token.FileSet, pos token.Pos, msg string) entry {
+	if !pos.IsValid() {
+		return entry{msg: msg, file: "<no position>"}
+	}
+	p := fset.Position(pos)
+	return entry{msg: msg, file: filepath.Base(p.Filename), line: p.Line}
+}
+
+// resolve turns expected entries into entries with line numbers, found by
+// the code each names, so that the expectations survive edits above them.
+func resolve(t *testing.T, pattern string, want []relatedEntry) []entry {
+	t.Helper()
+	var out []entry
+	for _, w := range want {
+		path := filepath.Join(testdata, "src", filepath.FromSlash(pattern), w.file)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := 0
+		for i, l := range strings.Split(string(data), "\n") {
+			if strings.Contains(l, w.at) {
+				if line != 0 {
+					t.Fatalf("%s: %q occurs on lines %d and %d; make it unique", path, w.at, line, i+1)
+				}
+				line = i + 1
+			}
+		}
+		if line == 0 {
+			t.Fatalf("%s: %q not found", path, w.at)
+		}
+		out = append(out, entry{msg: w.msg, file: w.file, line: line})
+	}
+	return out
+}
+
+// checkExact checks that got is the spawn entries (in any order) followed
+// by the access entries (in any order), and nothing else.
+func checkExact(t *testing.T, got, spawns, accesses []entry) {
+	t.Helper()
+	if len(got) != len(spawns)+len(accesses) {
+		t.Errorf("got %d Related entries, want %d:\n%s\nwant spawn sites:\n%s\nthen accesses:\n%s",
+			len(got), len(spawns)+len(accesses), list(got), list(spawns), list(accesses))
+		return
+	}
+	if !sameSet(got[:len(spawns)], spawns) {
+		t.Errorf("Related spawn-site entries:\n%s\nwant (in any order):\n%s", list(got[:len(spawns)]), list(spawns))
+	}
+	if !sameSet(got[len(spawns):], accesses) {
+		t.Errorf("Related access entries:\n%s\nwant (in any order):\n%s", list(got[len(spawns):]), list(accesses))
+	}
+}
+
+// checkSubset checks that every spawn and access entry occurs in got, and
+// that every listed spawn entry comes before every listed access entry.
+func checkSubset(t *testing.T, got, spawns, accesses []entry) {
+	t.Helper()
+	lastSpawn := -1
+	for _, w := range spawns {
+		i := slices.Index(got, w)
+		if i < 0 {
+			t.Errorf("missing Related entry %s; got:\n%s", w, list(got))
+			continue
+		}
+		lastSpawn = max(lastSpawn, i)
+	}
+	for _, w := range accesses {
+		i := slices.Index(got, w)
+		if i < 0 {
+			t.Errorf("missing Related entry %s; got:\n%s", w, list(got))
+			continue
+		}
+		if i < lastSpawn {
+			t.Errorf("Related access entry %s comes before a spawn-site entry; got:\n%s", w, list(got))
+		}
+	}
+}
+
+// sameSet reports whether a and b hold the same entries, ignoring order.
+func sameSet(a, b []entry) bool {
+	cmp := func(x, y entry) int { return strings.Compare(x.String(), y.String()) }
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.SortFunc(a, cmp)
+	slices.SortFunc(b, cmp)
+	return slices.Equal(a, b)
+}
+
+// list formats entries one per line.
+func list(es []entry) string {
+	var b strings.Builder
+	for _, e := range es {
+		fmt.Fprintf(&b, "\t%s\n", e)
+	}
+	return b.String()
+}
+
+// findDiagnostic returns the only diagnostic whose message matches rx, and
+// the result that holds it.
+func findDiagnostic(t *testing.T, results []*analysistest.Result, rx string) (*analysistest.Result, *analysis.Diagnostic) {
+	t.Helper()
+	re := regexp.MustCompile(rx)
+	var (
+		res   *analysistest.Result
+		found *analysis.Diagnostic
+		all   []string
+	)
+	for _, r := range results {
+		if r.Action == nil {
+			continue
+		}
+		for i, d := range r.Action.Diagnostics {
+			all = append(all, d.Message)
+			if !re.MatchString(d.Message) {
+				continue
+			}
+			if found != nil {
+				if found.Message == d.Message && found.Pos == d.Pos {
+					continue // the same package analysed again as its test variant
+				}
+				t.Errorf("two diagnostics match %#q: %q and %q", rx, found.Message, d.Message)
+				return nil, nil
+			}
+			res, found = r, &r.Action.Diagnostics[i]
+		}
+	}
+	if found == nil {
+		t.Errorf("no diagnostic matches %#q; got %q", rx, all)
+	}
+	return res, found
+}
+
+// sharedMessage matches the three message forms of the shared category.
+var sharedMessage = regexp.MustCompile(`^\S+ guards .+(; give (it|them) one owner goroutine reached over a channel|; consider an atomic\.Pointer swap or keep the RWMutex|; consider sync\.OnceValue)$`)
+
+// directiveMessage matches the messages of the directive category.
+var directiveMessage = regexp.MustCompile(`^(chanown:ignore needs a reason|chanown:ignore suppresses nothing|unknown chanown directive "chanown:[^"]*")$`)
+
+// checkDiagnostics checks what holds for every diagnostic: it has a known
+// Category (the one its message form belongs to), lies in a file of the
+// analysed package, and its Related entries have positions.
+func checkDiagnostics(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	for _, r := range results {
+		if r.Action == nil || r.Action.Package == nil {
+			continue
+		}
+		pkg := r.Action.Package
+		for _, d := range r.Action.Diagnostics {
+			posn := pkg.Fset.Position(d.Pos)
+			if !slices.Contains(analyzer.Categories, d.Category) {
+				t.Errorf("%v: diagnostic %q has Category %q, want one of %q", posn, d.Message, d.Category, analyzer.Categories)
+			}
+			if sharedMessage.MatchString(d.Message) && d.Category != analyzer.CategoryShared {
+				t.Errorf("%v: diagnostic %q has Category %q, want %q", posn, d.Message, d.Category, analyzer.CategoryShared)
+			}
+			if directiveMessage.MatchString(d.Message) && d.Category != analyzer.CategoryDirective {
+				t.Errorf("%v: diagnostic %q has Category %q, want %q", posn, d.Message, d.Category, analyzer.CategoryDirective)
+			}
+			if !slices.Contains(pkg.CompiledGoFiles, posn.Filename) {
+				t.Errorf("%v: diagnostic %q lies outside the files of package %s", posn, d.Message, pkg.ID)
+			}
+			for _, rel := range d.Related {
+				if !rel.Pos.IsValid() {
+					t.Errorf("%v: diagnostic %q has a Related entry %q without a position", posn, d.Message, rel.Message)
+				}
+			}
+		}
+	}
+}
+
+// loadErrorsOnly passes on analysistest's errors except mismatches with
+// `// want` comments, which TestAnalyzer already reports.
+type loadErrorsOnly struct{ t *testing.T }
+
+// expectationErrors are the forms of analysistest's mismatch errors.
+var expectationErrors = []string{
+	": unexpected diagnostic: ",
+	" does not match pattern ",
+	": no diagnostic was reported matching ",
+}
+
+func (l loadErrorsOnly) Errorf(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	for _, s := range expectationErrors {
+		if strings.Contains(msg, s) {
+			return
+		}
+	}
+	l.t.Helper()
+	l.t.Error(msg)
+}

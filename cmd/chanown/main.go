@@ -1,0 +1,225 @@
+// Command chanown reports package-level variables that are guarded by a
+// mutex and shared by several goroutines, and the races such a mutex was
+// meant to prevent. See docs/chanown.md for what each category means.
+//
+// One binary has two faces. Run directly, it is a standalone driver:
+//
+//	chanown [-json] [-c N] [-test=false] [analyzer flags] [packages]
+//
+// It loads the packages (default ".") with go/packages, analyses them and
+// prints each diagnostic to stderr as "file:line:col: [category] message",
+// followed by its related positions, indented. With -json it prints the
+// golang.org/x/tools JSON tree to stdout instead, and nothing else goes to
+// stdout. The analyzer flags are -exported, -spawners, -self-sync and
+// -categories.
+//
+// Run by go vet, it speaks the vettool protocol (unitchecker):
+//
+//	go vet -vettool=$(which chanown) [-chanown.exported ...] [packages]
+//
+// The face is chosen before any flag is parsed: the arguments -flags or
+// -V (any form, e.g. -V=full), or a single argument ending in ".cfg",
+// select the vettool.
+//
+// Exit codes of the standalone driver:
+//
+//	0  no findings (always 0 with -json, unless 1 applies)
+//	1  errors: a package failed to load or type-check, a pattern matched
+//	   no packages, or the analysis failed; the other packages are still
+//	   analysed and reported, and 1 wins over 3
+//	2  bad usage: unknown flag or invalid flag value
+//	3  findings were reported (text mode only)
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/chanown/chanown/analyzer"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/unitchecker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Exit codes of the standalone driver.
+const (
+	exitOK       = 0 // no findings
+	exitError    = 1 // load, type or analysis errors
+	exitUsage    = 2 // bad flags
+	exitFindings = 3 // diagnostics reported (text mode)
+)
+
+// progname prefixes every error line.
+const progname = "chanown"
+
+// main chooses the face, vettool or standalone driver, and runs it.
+func main() {
+	if isVetTool(os.Args[1:]) {
+		unitchecker.Main(analyzer.Analyzer) // calls os.Exit
+		return
+	}
+	os.Exit(run(analyzer.Analyzer, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// isVetTool reports whether args are those of the go vet -vettool
+// protocol: go vet first asks for -V=full and -flags, then passes the
+// analyzer flags and one *.cfg file describing the package unit.
+func isVetTool(args []string) bool {
+	cfgs := 0
+	for _, arg := range args {
+		if strings.HasPrefix(arg, "-") {
+			name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+			if name == "flags" || name == "V" {
+				return true
+			}
+			continue
+		}
+		if strings.HasSuffix(arg, ".cfg") {
+			cfgs++
+		}
+	}
+	return cfgs == 1 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// options holds the standalone driver's own flags.
+type options struct {
+	json    bool // print JSON to stdout
+	context int  // lines of source context to print; negative means none
+	tests   bool // load test packages too
+}
+
+// newFlagSet returns the standalone driver's flag set: its own flags plus
+// every flag of a under its bare name, sharing a's flag.Value so that
+// setting one configures a. The flag set prints nothing.
+func newFlagSet(a *analysis.Analyzer) (*flag.FlagSet, *options) {
+	opts := new(options)
+	fs := flag.NewFlagSet(progname, flag.ContinueOnError)
+	// Errors are printed by run, as one line; the usage only on -help.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	fs.BoolVar(&opts.json, "json", false, "print diagnostics and errors as JSON to stdout; exit 0 even with findings")
+	fs.IntVar(&opts.context, "c", -1, "print the offending line with this many lines of context (negative: none)")
+	fs.BoolVar(&opts.tests, "test", true, "also analyse the packages' test files")
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		// Analyzer flags never reuse driver flag names (STYLE.md); if one
+		// did, the driver's flag wins rather than panicking.
+		if fs.Lookup(f.Name) == nil {
+			fs.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	return fs, opts
+}
+
+// usage prints the standalone driver's help, with the flags of fs, to w.
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, `usage: %[1]s [flags] [packages]
+       go vet -vettool=$(which %[1]s) [-%[1]s.flag ...] [packages]
+
+%[1]s reports package-level variables guarded by a mutex and shared by
+several goroutines; see %[2]s
+
+Flags:
+`, progname, analyzer.URL)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	fmt.Fprint(w, `
+Exit codes: 0 no findings, 1 errors (load, type or analysis), 2 bad usage,
+3 findings (text mode only; -json exits 0 unless there are errors).
+`)
+}
+
+// run is the standalone driver. It analyses the packages named by args
+// with a, prints the results and returns the exit code.
+func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+	fs, opts := newFlagSet(a)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stderr, fs)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "%s: %s (see %s -help)\n", progname, oneLine(err.Error()), progname)
+		return exitUsage
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"."}
+	}
+
+	p := newPrinter(stderr)
+	pkgs, err := load(a, patterns, opts.tests)
+	if err != nil {
+		p.errorf("%v", err)
+		return exitError
+	}
+	p.packageErrors(pkgs)
+
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		p.errorf("%v", err)
+		return exitError
+	}
+	p.actionErrors(graph)
+
+	code := exitOK
+	if opts.json {
+		if err := graph.PrintJSON(stdout); err != nil {
+			p.errorf("writing JSON: %v", err)
+		}
+	} else if p.diagnostics(graph, opts.context) > 0 {
+		code = exitFindings
+	}
+	if p.errors > 0 {
+		code = exitError
+	}
+	return code
+}
+
+// load loads the packages matching patterns, with syntax and types for
+// the packages to analyse, and for all their dependencies too if a or
+// an analyzer it requires uses facts. It returns an error only if
+// nothing could be loaded; errors in packages are left in them.
+func load(a *analysis.Analyzer, patterns []string, tests bool) ([]*packages.Package, error) {
+	mode := packages.LoadSyntax
+	if needFacts(a) {
+		mode = packages.LoadAllSyntax
+	}
+	cfg := &packages.Config{
+		Mode:  mode | packages.NeedModule,
+		Tests: tests,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	return pkgs, nil
+}
+
+// needFacts reports whether a or any analyzer it requires, directly or
+// not, declares fact types, which forces analysing every dependency from
+// source.
+func needFacts(a *analysis.Analyzer) bool {
+	seen := map[*analysis.Analyzer]bool{}
+	queue := []*analysis.Analyzer{a}
+	for len(queue) > 0 {
+		a := queue[0]
+		queue = queue[1:]
+		if seen[a] {
+			continue
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			return true
+		}
+		queue = append(queue, a.Requires...)
+	}
+	return false
+}

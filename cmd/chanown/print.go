@@ -1,0 +1,205 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// printer writes the standalone driver's text output: error lines and
+// diagnostics, both to stderr. It counts the errors it prints.
+type printer struct {
+	w      io.Writer
+	cwd    string          // file names under cwd are printed relative to it
+	seen   map[string]bool // error lines already printed
+	errors int             // number of distinct error lines printed
+}
+
+// newPrinter returns a printer writing to w.
+func newPrinter(w io.Writer) *printer {
+	cwd, _ := os.Getwd() // on error, names stay absolute
+	return &printer{w: w, cwd: cwd, seen: map[string]bool{}}
+}
+
+// errorf prints one error line, "chanown: <message>", unless the same
+// line was already printed (a package and its test variant share errors).
+func (p *printer) errorf(format string, args ...any) {
+	line := oneLine(fmt.Sprintf(format, args...))
+	if p.seen[line] {
+		return
+	}
+	p.seen[line] = true
+	p.errors++
+	fmt.Fprintf(p.w, "%s: %s\n", progname, line)
+}
+
+// packageErrors prints the errors of pkgs and their dependencies (list,
+// parse and type errors) and of their modules, one line each, as
+// "chanown: <package>: <position>: <message>".
+func (p *printer) packageErrors(pkgs []*packages.Package) {
+	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		name := cmp.Or(pkg.PkgPath, pkg.ID)
+		typeErrors := slices.ContainsFunc(pkg.Errors, func(err packages.Error) bool {
+			return err.Kind == packages.TypeError
+		})
+		for _, err := range pkg.Errors {
+			// go list reports the compiler's output ("# pkg" and then
+			// the type errors again) when it builds export data; the
+			// type errors alone say it better.
+			if typeErrors && err.Kind == packages.ListError && strings.HasPrefix(err.Msg, "# ") {
+				continue
+			}
+			if err.Pos == "" {
+				p.errorf("%s: %s", name, err.Msg)
+			} else {
+				p.errorf("%s: %s: %s", name, p.relative(err.Pos), err.Msg)
+			}
+		}
+		if pkg.Module != nil && pkg.Module.Error != nil {
+			p.errorf("%s: module %s: %s", name, pkg.Module.Path, pkg.Module.Error.Err)
+		}
+	})
+}
+
+// actionErrors prints the errors of the analysis actions in graph, one
+// line each. An action skipped because its package does not type-check
+// is not an error of its own: the package's errors are already printed.
+func (p *printer) actionErrors(graph *checker.Graph) {
+	for act := range graph.All() {
+		if act.Err == nil {
+			continue
+		}
+		if act.Package.IllTyped && !act.Analyzer.RunDespiteErrors {
+			continue
+		}
+		p.errorf("%s: %s: %v", cmp.Or(act.Package.PkgPath, act.Package.ID), act.Analyzer.Name, act.Err)
+	}
+}
+
+// textDiagnostic is one diagnostic as printed.
+type textDiagnostic struct {
+	posn     token.Position
+	category string
+	message  string
+	related  []string // "posn: message" lines
+}
+
+// diagnostics prints the diagnostics of the root actions of graph in
+// position order, each once (a file in both p and p [p.test] is analysed
+// twice), with context source lines around each if context >= 0. It
+// returns the number of diagnostics printed.
+func (p *printer) diagnostics(graph *checker.Graph, context int) int {
+	type key struct {
+		posn              token.Position
+		category, message string
+	}
+	seen := map[key]bool{}
+	var diags []textDiagnostic
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			posn := fset.Position(d.Pos)
+			k := key{posn, d.Category, d.Message}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			td := textDiagnostic{posn: posn, category: d.Category, message: d.Message}
+			for _, r := range d.Related {
+				td.related = append(td.related, fmt.Sprintf("%s: %s", p.position(fset.Position(r.Pos)), r.Message))
+			}
+			diags = append(diags, td)
+		}
+	}
+	slices.SortFunc(diags, func(a, b textDiagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.posn.Filename, b.posn.Filename),
+			cmp.Compare(a.posn.Line, b.posn.Line),
+			cmp.Compare(a.posn.Column, b.posn.Column),
+			cmp.Compare(a.category, b.category),
+			cmp.Compare(a.message, b.message),
+		)
+	})
+	for _, d := range diags {
+		if d.category != "" {
+			fmt.Fprintf(p.w, "%s: [%s] %s\n", p.position(d.posn), d.category, d.message)
+		} else {
+			fmt.Fprintf(p.w, "%s: %s\n", p.position(d.posn), d.message)
+		}
+		if context >= 0 {
+			p.source(d.posn, context)
+		}
+		for _, r := range d.related {
+			fmt.Fprintf(p.w, "\t%s\n", r)
+		}
+	}
+	return len(diags)
+}
+
+// source prints the line of posn with context lines before and after,
+// each as "<line number>\t<text>", as go vet -c does.
+func (p *printer) source(posn token.Position, context int) {
+	data, err := os.ReadFile(posn.Filename)
+	if err != nil {
+		return // the position is still printed; the source is a bonus
+	}
+	lines := strings.Split(string(data), "\n")
+	for i := max(posn.Line-context, 1); i <= posn.Line+context && i <= len(lines); i++ {
+		fmt.Fprintf(p.w, "%d\t%s\n", i, lines[i-1])
+	}
+}
+
+// position formats posn as "file:line:col", with the file name relative
+// to the working directory when the file is inside it, as go vet does.
+func (p *printer) position(posn token.Position) string {
+	if !posn.IsValid() {
+		return "-"
+	}
+	posn.Filename = p.relative(posn.Filename)
+	return posn.String()
+}
+
+// relative returns name, which may be followed by ":line:col", relative
+// to the working directory if it lies inside it; otherwise name itself.
+func (p *printer) relative(name string) string {
+	if p.cwd == "" || !filepath.IsAbs(name) {
+		return name
+	}
+	rel, err := filepath.Rel(p.cwd, name)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return name
+	}
+	return "." + string(filepath.Separator) + rel
+}
+
+// oneLine joins the lines of a multi-line message so that each error
+// takes exactly one line: with a space after a line ending in ':' (the
+// next line continues it), else with "; ".
+func oneLine(s string) string {
+	var b strings.Builder
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			if strings.HasSuffix(b.String(), ":") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
