@@ -17,6 +17,7 @@ type access struct {
 	write bool
 	locks lockset
 	ctxs  []*goContext // contexts that make it; empty for initialisation
+	orig  *access      // for a copy made by view, the access copied
 }
 
 // An unlockEvent is an Unlock of a global lock that is not held.
@@ -37,6 +38,7 @@ func (pc *passContext) collectAccesses() {
 			usesAt[u.instr] = append(usesAt[u.instr], fn)
 		}
 	}
+	pc.entryLocks = map[*ssa.Function]lockset{}
 	pending := map[*ssa.Function]lockset{}
 	satisfied := map[*ssa.Function]map[ssa.Instruction]bool{}
 	contribute := func(callee *ssa.Function, instr ssa.Instruction, locks lockset) {
@@ -56,6 +58,7 @@ func (pc *passContext) collectAccesses() {
 		if pc.inheritsLocks(fn) && len(satisfied[fn]) == distinctInstrs(pc.uses[fn]) {
 			entry = pending[fn]
 		}
+		pc.entryLocks[fn] = entry
 		pc.flow(fn, entry, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset) {
 			for _, callee := range usesAt[instr] {
 				for _, u := range pc.uses[callee] {

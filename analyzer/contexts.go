@@ -21,6 +21,7 @@ const (
 	ctxTimer                    // time.AfterFunc, context.AfterFunc
 	ctxFinalizer                // runtime.SetFinalizer
 	ctxCleanup                  // runtime.AddCleanup
+	ctxTest                     // a Test, Benchmark or Fuzz function
 )
 
 // A goContext is a place where code runs: the caller context, or a
@@ -35,6 +36,7 @@ type goContext struct {
 	multiple   bool
 	configured bool      // started by a -spawners entry
 	group      ssa.Value // the WaitGroup or errgroup.Group it is started with
+	test       bool      // exists only because of _test.go files
 
 	discovered map[*ssa.Function]bool   // every function it runs, setup included
 	reached    map[*ssa.Function]bool   // functions it runs after its setup
@@ -261,9 +263,6 @@ func (pc *passContext) computeEdges() {
 	pc.edges = map[*ssa.Function][]edge{}
 	pc.sites = map[*ssa.Function][]spawnSite{}
 	for _, fn := range pc.funcs {
-		if pc.inTestFile(fn) {
-			continue // test files never make a global shared
-		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				sites, skip := pc.spawnsOf(fn, instr)
@@ -276,7 +275,7 @@ func (pc *passContext) computeEdges() {
 					if *rand == nil || slices.Contains(skip, *rand) {
 						continue
 					}
-					if t := funcValue(*rand); t != nil && pc.isSource[t] && !pc.inTestFile(t) && !viaHandlerFunc(*rand) {
+					if t := funcValue(*rand); t != nil && pc.isSource[t] && !viaHandlerFunc(*rand) {
 						pc.edges[fn] = append(pc.edges[fn], edge{instr, t})
 					}
 				}
@@ -329,6 +328,14 @@ func (pc *passContext) buildContexts() {
 			pc.contexts = append(pc.contexts, c)
 		}
 	}
+	for _, fn := range pc.funcs {
+		if name, ok := testEntry(fn); ok && pc.inTestFile(fn) {
+			pc.contexts = append(pc.contexts, &goContext{
+				kind: ctxTest, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
+				name: "test " + name, multiple: callsParallel(fn), test: true,
+			})
+		}
+	}
 	all := append([]*goContext{initCtx}, pc.contexts...)
 	for _, c := range all {
 		c.discovered = pc.reach(c.entries, nil)
@@ -353,6 +360,7 @@ func (pc *passContext) buildContexts() {
 	pc.contexts = slices.DeleteFunc(pc.contexts, func(c *goContext) bool {
 		return c.site != nil && len(c.parents) == 0
 	})
+	pc.markTest()
 	pc.markMultiple()
 	for _, c := range pc.contexts {
 		// The caller context of a library is not a context that runs
@@ -363,6 +371,73 @@ func (pc *passContext) buildContexts() {
 		}
 		c.reached = pc.reach(c.entries, c.setup)
 	}
+}
+
+// markTest marks the contexts that exist only because of test files:
+// started in a test file, or only by test contexts (DESIGN §5 "Test
+// files").
+func (pc *passContext) markTest() {
+	for _, c := range pc.contexts {
+		if c.site != nil && isTestFile(pc.pass.Fset, c.pos) {
+			c.test = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, c := range pc.contexts {
+			if c.test || c.site == nil || len(c.parents) == 0 {
+				continue
+			}
+			onlyTests := true
+			for p := range c.parents {
+				if !p.test {
+					onlyTests = false
+				}
+			}
+			if onlyTests {
+				c.test, changed = true, true
+			}
+		}
+	}
+}
+
+// testEntry returns the name of fn if it is a Test, Benchmark or Fuzz
+// function.
+func testEntry(fn *ssa.Function) (string, bool) {
+	obj := funcObj(fn)
+	if obj == nil || fn.Parent() != nil || obj.Signature().Recv() != nil {
+		return "", false
+	}
+	name := obj.Name()
+	for _, prefix := range []string{"Test", "Benchmark", "Fuzz"} {
+		if strings.HasPrefix(name, prefix) && obj.Signature().Params().Len() == 1 {
+			t := obj.Signature().Params().At(0).Type().String()
+			if strings.HasPrefix(t, "*testing.") {
+				return name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// callsParallel reports whether the test function fn, or a closure in it,
+// calls t.Parallel or b.RunParallel.
+func callsParallel(fn *ssa.Function) bool {
+	for _, f := range append([]*ssa.Function{fn}, fn.AnonFuncs...) {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				obj := calleeObj(c.Common())
+				if obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "testing" && (obj.Name() == "Parallel" || obj.Name() == "RunParallel") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // markMultiple computes which contexts run concurrently with themselves

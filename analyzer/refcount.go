@@ -162,7 +162,11 @@ func decidedByCount(a *access, counts map[string]bool) bool {
 
 // isLazyInit reports whether the write a runs only on the branch where
 // its unit was found nil (if g == nil { g = … }).
-func isLazyInit(a *access) bool {
+func isLazyInit(a *access) bool { return lazyCheck(a) != nil }
+
+// lazyCheck returns the block whose nil check of a's unit decides that the
+// write a runs, or nil if a is not a lazy initialisation.
+func lazyCheck(a *access) *ssa.BasicBlock {
 	for _, br := range branchGuards(a.instr.Block()) {
 		cmp, ok := br.cond.Cond.(*ssa.BinOp)
 		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) || br.taken != (cmp.Op == token.EQL) {
@@ -173,10 +177,10 @@ func isLazyInit(a *access) bool {
 			x, y = y, x
 		}
 		if isNil(y) && loadsUnit(x, a.unit) {
-			return true
+			return br.cond.Block()
 		}
 	}
-	return false
+	return nil
 }
 
 // derivesFromCount reports whether v is a load of a count in counts, or

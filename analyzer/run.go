@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -30,9 +32,11 @@ type passContext struct {
 	spawnMemo map[*ssa.Function]bool
 	contexts  []*goContext // caller context first, then by site
 
-	globals  *globalTable
-	accesses []*access
-	unlocks  []unlockEvent
+	globals    *globalTable
+	entryLocks map[*ssa.Function]lockset // locks held on entry, from callers
+	identIndex map[*types.Var][]*ast.Ident
+	accesses   []*access
+	unlocks    []unlockEvent
 }
 
 // run analyses one package: a cheap syntax and types check first, then

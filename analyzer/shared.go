@@ -19,13 +19,14 @@ type group struct {
 // unitFacts is what the analysis concluded about a unit.
 type unitFacts struct {
 	u        *unit
-	live     []*access // non-initialisation accesses outside test files
+	live     []*access // non-initialisation accesses, without test contexts
 	guard    *globalLock
 	shared   bool
 	count    bool // a reference count
 	resource bool // a refcounted resource
 	lazy     bool // only lazily initialised
 	ctxs     []*goContext
+	race     []*access // like live, with test contexts and test files
 }
 
 // analyze decides guards, groups and sharing, and returns the diagnostics
@@ -48,27 +49,24 @@ func (pc *passContext) analyze() []analysis.Diagnostic {
 	var facts []*unitFacts
 	for _, u := range pc.sortedUnits() {
 		f := &unitFacts{u: u}
-		for _, a := range u.refs {
-			if len(a.ctxs) > 0 && !isTestFile(pc.pass.Fset, a.pos) {
-				f.live = append(f.live, a)
-			}
-		}
-		f.live = orderedAfterWait(f.live)
-		if !slices.ContainsFunc(f.live, func(a *access) bool { return a.write }) {
-			continue // no write after initialisation: not guarded data
-		}
-		f.guard = pc.chooseGuard(f, notGuards)
-		if f.guard == nil {
-			continue
+		// Test files never make a global shared; they count as
+		// contexts for the race tier only (DESIGN §5 "Test files").
+		f.live = orderedAfterWait(pc.view(u.refs, false))
+		f.race = orderedAfterWait(pc.view(u.refs, true))
+		if slices.ContainsFunc(f.live, isWrite) {
+			f.guard = pc.chooseGuard(f, notGuards)
 		}
 		f.ctxs = contextsOf(f.live)
-		f.shared = len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple
-		f.count = isRefCount(u)
+		f.shared = f.guard != nil && (len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple)
+		f.count = f.guard != nil && isRefCount(u)
 		facts = append(facts, f)
 	}
 	groups := map[*globalLock]*group{}
 	var order []*group
 	for _, f := range facts {
+		if f.guard == nil {
+			continue
+		}
 		g := groups[f.guard]
 		if g == nil {
 			g = &group{lock: f.guard}
@@ -84,7 +82,35 @@ func (pc *passContext) analyze() []analysis.Diagnostic {
 			diags = append(diags, d)
 		}
 	}
-	return diags
+	return append(diags, pc.raceDiagnostics(facts)...)
+}
+
+// isWrite reports whether a is a write.
+func isWrite(a *access) bool { return a.write }
+
+// view returns copies of the accesses in refs that some context makes
+// after its setup, each with only the contexts that count: for the race
+// tier every context, otherwise only contexts that exist without test
+// files, and no accesses in test files.
+func (pc *passContext) view(refs []*access, withTests bool) []*access {
+	var out []*access
+	for _, a := range refs {
+		if !withTests && isTestFile(pc.pass.Fset, a.pos) {
+			continue
+		}
+		ctxs := a.ctxs
+		if !withTests {
+			ctxs = slices.DeleteFunc(slices.Clone(ctxs), func(c *goContext) bool { return c.test })
+		}
+		if len(ctxs) == 0 {
+			continue
+		}
+		cp := *a
+		cp.ctxs = ctxs
+		cp.orig = a
+		out = append(out, &cp)
+	}
+	return out
 }
 
 // assignContexts sets, for every access, the contexts that make it
@@ -284,8 +310,8 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 	ctxs = contextsOf(live)
 	var writer *goContext
 	if kind == msgShared && g.lock.rw {
-		writer = readMostlyWriter(named, g.lock.id)
-		if writer != nil {
+		writer = readMostlyWriter(g.units, g.lock.id)
+		if writer != nil && !slices.ContainsFunc(ctxs, func(c *goContext) bool { return c != writer && c.name == writer.name }) {
 			kind = msgReadMostly
 		}
 	}
@@ -303,7 +329,7 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 	return d, true
 }
 
-// readMostlyWriter returns the one context that writes the units, if it
+// readMostlyWriter returns the one context that writes the group's units, if it
 // is not multiple and every access by another context is under a read
 // lock of id (DESIGN §5 "Read-mostly groups"); otherwise nil.
 func readMostlyWriter(units []*unitFacts, id string) *goContext {

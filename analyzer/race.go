@@ -1,0 +1,422 @@
+package analyzer
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// raceDiagnostics returns the race-tier reports (DESIGN §2 D2–D4): the
+// races the guards were meant to prevent. Categories do not overlap: a
+// write under a read-held guard is only rlockwrite, an access under
+// another lock is wronglock, one under no lock is unguarded.
+func (pc *passContext) raceDiagnostics(facts []*unitFacts) []analysis.Diagnostic {
+	var diags []analysis.Diagnostic
+	for _, f := range facts {
+		if f.guard == nil {
+			diags = append(diags, pc.instanceOnly(f)...)
+			continue
+		}
+		diags = append(diags, pc.rlockWrites(f)...)
+		if !raceShared(f.race) {
+			continue
+		}
+		diags = append(diags, pc.unguarded(f)...)
+		diags = append(diags, pc.escapes(f)...)
+	}
+	return diags
+}
+
+// raceShared reports whether the accesses are made by two contexts, or by
+// one that runs concurrently with itself.
+func raceShared(as []*access) bool {
+	ctxs := contextsOf(as)
+	return len(ctxs) >= 2 || len(ctxs) == 1 && ctxs[0].multiple
+}
+
+// rlockWrites reports writes made while the guard is only read-held,
+// with or without context evidence: an RLock already says readers run
+// concurrently.
+func (pc *passContext) rlockWrites(f *unitFacts) []analysis.Diagnostic {
+	var diags []analysis.Diagnostic
+	seen := map[int]bool{}
+	for _, a := range f.u.refs {
+		if !a.write {
+			continue
+		}
+		if held, read := a.locks.has(f.guard.id); !held || !read {
+			continue
+		}
+		pos, end := pc.exprRange(f.u, a.pos)
+		if line := pc.pass.Fset.Position(pos).Line; !seen[line] {
+			seen[line] = true
+			diags = append(diags, analysis.Diagnostic{
+				Pos: pos, End: end, Category: CategoryRLockWrite,
+				Message: fmt.Sprintf("%s written while %s is only read-locked", f.u.key, f.guard.id),
+			})
+		}
+	}
+	return diags
+}
+
+// unguarded reports accesses made without the guard (wronglock when
+// another lock is held), when another context also accesses the global
+// and one of the two accesses is a write. Reports are collapsed to one
+// per (global, function).
+func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
+	type key struct {
+		fn  *ssa.Function
+		cat string
+	}
+	var order []key
+	byKey := map[key][]*access{}
+	other := map[*access]*access{}
+	otherCtx := map[*access]*goContext{}
+	for _, a := range f.race {
+		held, read := a.locks.has(f.guard.id)
+		if held && (!a.write || !read) || held && read && a.write {
+			continue // guarded, or rlockwrite
+		}
+		cat := CategoryUnguarded
+		if len(a.locks) > 0 {
+			cat = CategoryWrongLock
+		}
+		b, c := pc.conflict(a, f.race)
+		if b == nil {
+			continue
+		}
+		other[a], otherCtx[a] = b, c
+		k := key{a.fn, cat}
+		if _, ok := byKey[k]; !ok {
+			order = append(order, k)
+		}
+		byKey[k] = append(byKey[k], a)
+	}
+	var diags []analysis.Diagnostic
+	for _, k := range order {
+		as := byKey[k]
+		slices.SortStableFunc(as, func(x, y *access) int {
+			if x.write != y.write {
+				if x.write {
+					return -1
+				}
+				return 1
+			}
+			return cmp.Compare(x.pos, y.pos)
+		})
+		a := as[0]
+		pos, end := pc.exprRange(f.u, a.pos)
+		d := analysis.Diagnostic{Pos: pos, End: end, Category: k.cat}
+		b, c := other[a], otherCtx[a]
+		name := c.name
+		if slices.Contains(a.ctxs, c) {
+			name = "another run of " + c.name
+		}
+		if k.cat == CategoryWrongLock {
+			d.Message = fmt.Sprintf("%s accessed holding %s but not its guard %s", f.u.key, a.locks[0].id, f.guard.id)
+		} else if a.write {
+			d.Message = fmt.Sprintf("%s written without holding %s; %s also accesses it", f.u.key, f.guard.id, name)
+		} else {
+			d.Message = fmt.Sprintf("%s read without holding %s; %s also writes it", f.u.key, f.guard.id, name)
+		}
+		if h := heldAt(f.race, f.guard.id); h != nil {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: h.pos, Message: f.guard.id + " held here"})
+		}
+		verb := "accessed"
+		if b.write {
+			verb = "written"
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: b.pos, Message: fmt.Sprintf("%s %s here by %s", f.u.key, verb, c.name)})
+		seen := map[int]bool{pc.pass.Fset.Position(a.pos).Line: true}
+		for _, x := range as[1:] {
+			if line := pc.pass.Fset.Position(x.pos).Line; !seen[line] {
+				seen[line] = true
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: x.pos, Message: fmt.Sprintf("%s also accessed here without %s", f.u.key, f.guard.id)})
+			}
+		}
+		diags = append(diags, d)
+	}
+	return diags
+}
+
+// conflict returns an access in as that can run concurrently with a, one
+// of the two being a write, and the context that makes it. An access in a
+// non-test file conflicts only through contexts that exist without test
+// files (DESIGN §5: race-tier reports caused by tests are placed in the
+// _test.go file). It prefers a write by another context.
+func (pc *passContext) conflict(a *access, as []*access) (*access, *goContext) {
+	inTest := isTestFile(pc.pass.Fset, a.pos)
+	var best *access
+	var bestCtx *goContext
+	for _, b := range as {
+		if !a.write && !b.write {
+			continue
+		}
+		for _, ca := range a.ctxs {
+			if ca.test && !inTest {
+				continue
+			}
+			for _, cb := range b.ctxs {
+				if cb.test && !inTest {
+					continue
+				}
+				if !concurrent(ca, cb) || ca == cb && b == a && !a.write {
+					continue
+				}
+				if b.write && precedesSpawn(b, ca) || a.write && precedesSpawn(a, cb) {
+					continue
+				}
+				better := best == nil || b.write && !best.write || b.write == best.write && bestCtx == ca && cb != ca
+				if better {
+					best, bestCtx = b, cb
+				}
+			}
+		}
+	}
+	return best, bestCtx
+}
+
+// concurrent reports whether contexts x and y can run at the same time.
+// The caller context and the test functions form one thread of control
+// (go test runs tests one at a time), except tests that call t.Parallel.
+func concurrent(x, y *goContext) bool {
+	if x == y {
+		return x.multiple
+	}
+	callerX, callerY := x.kind == ctxCaller || x.kind == ctxTest, y.kind == ctxCaller || y.kind == ctxTest
+	if callerX && callerY {
+		return x.kind == ctxTest && y.kind == ctxTest && x.multiple && y.multiple
+	}
+	return true
+}
+
+// precedesSpawn reports whether the write w is a lazy initialisation whose
+// nil check precedes, on every path of its function, the site that starts
+// c: the value is set before c starts, and later runs find it set.
+func precedesSpawn(w *access, c *goContext) bool {
+	if c.site == nil || c.site.Parent() != w.fn {
+		return false
+	}
+	check := lazyCheck(w)
+	return check != nil && check != c.site.Block() && check.Dominates(c.site.Block())
+}
+
+// heldAt returns the first access in as made holding lock id.
+func heldAt(as []*access, id string) *access {
+	var best *access
+	for _, a := range as {
+		if has(a.locks, id) && (best == nil || a.pos < best.pos) {
+			best = a
+		}
+	}
+	return best
+}
+
+// instanceOnly reports a shared global written somewhere whose only lock is
+// an instance lock: s.mu cannot guard a package-level variable once
+// there are two values of s (DESIGN §2 wronglock).
+func (pc *passContext) instanceOnly(f *unitFacts) []analysis.Diagnostic {
+	var diags []analysis.Diagnostic
+	seen := map[int]bool{}
+	// Accesses outside test files need evidence from contexts that exist
+	// without tests; accesses in test files may use test contexts.
+	for _, run := range []struct {
+		as      []*access
+		inTests bool
+	}{{f.live, false}, {f.race, true}} {
+		if !raceShared(run.as) || !slices.ContainsFunc(run.as, lockedWrite) || slices.ContainsFunc(run.as, holdsGlobalLock) {
+			continue
+		}
+		for _, a := range run.as {
+			if len(a.locks) == 0 || isTestFile(pc.pass.Fset, a.pos) != run.inTests {
+				continue
+			}
+			pos, end := pc.exprRange(f.u, a.pos)
+			if line := pc.pass.Fset.Position(pos).Line; !seen[line] {
+				seen[line] = true
+				diags = append(diags, analysis.Diagnostic{
+					Pos: pos, End: end, Category: CategoryWrongLock,
+					Message: fmt.Sprintf("%s accessed holding only the instance lock %s, which cannot guard a package-level variable", f.u.key, a.locks[0].id),
+				})
+			}
+		}
+	}
+	return diags
+}
+
+// lockedWrite reports whether a is a write made holding some lock.
+func lockedWrite(a *access) bool { return a.write && len(a.locks) > 0 }
+
+// holdsGlobalLock reports whether a global lock is held at a.
+func holdsGlobalLock(a *access) bool {
+	return slices.ContainsFunc(a.locks, func(h held) bool { return !isInstanceLock(h.id) })
+}
+
+// escapes reports a guarded map, slice or pointer that leaves its
+// critical section while still aliasing the global (DESIGN §2 D4, §5
+// "Escape"): returned, stored in another global, sent on a channel, or
+// passed to a spawned function.
+func (pc *passContext) escapes(f *unitFacts) []analysis.Diagnostic {
+	if f.lazy || !isAliasing(f.u.typ) || !pc.writtenThrough(f) {
+		return nil
+	}
+	var diags []analysis.Diagnostic
+	seen := map[int]bool{}
+	for _, a := range f.race {
+		load, ok := a.instr.(*ssa.UnOp)
+		if !ok || a.write || !has(a.locks, f.guard.id) || !types.Identical(load.Type(), f.u.typ) {
+			continue
+		}
+		how := pc.escapeOf(load, f, 0)
+		if how == "" {
+			continue
+		}
+		pos, end := pc.exprRange(f.u, a.pos)
+		if line := pc.pass.Fset.Position(pos).Line; !seen[line] {
+			seen[line] = true
+			diags = append(diags, analysis.Diagnostic{
+				Pos: pos, End: end, Category: CategoryEscape,
+				Message: fmt.Sprintf("%s escapes the critical section of %s: %s", f.u.key, f.guard.id, how),
+			})
+		}
+	}
+	return diags
+}
+
+// isAliasing reports whether values of t alias the memory they came from.
+func isAliasing(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Map, *types.Slice, *types.Pointer:
+		return true
+	}
+	return false
+}
+
+// writtenThrough reports whether the unit's value is written through
+// under the guard: a map or slice element, or a field of its pointee.
+func (pc *passContext) writtenThrough(f *unitFacts) bool {
+	prefix := f.u.key + "."
+	for _, u := range pc.globals.units {
+		if u == nil || u != f.u && !(len(u.key) > len(prefix) && u.key[:len(prefix)] == prefix) {
+			continue
+		}
+		for _, a := range u.refs {
+			if !a.write || !has(a.locks, f.guard.id) {
+				continue
+			}
+			if u != f.u {
+				return true // a field of the pointee
+			}
+			switch instr := a.instr.(type) {
+			case *ssa.MapUpdate, *ssa.Call:
+				return true
+			case *ssa.Store:
+				if r, ok := addrRef(instr.Addr); ok && !r.exact {
+					return true // an element
+				}
+			}
+		}
+	}
+	return false
+}
+
+// escapeOf returns how the value v, loaded from the unit under its guard,
+// leaves the critical section, or "".
+func (pc *passContext) escapeOf(v ssa.Value, f *unitFacts, depth int) string {
+	refs := v.Referrers()
+	if refs == nil || depth > maxRefDepth {
+		return ""
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.Return:
+			if !has(pc.entryLocks[r.Parent()], f.guard.id) {
+				return "returned"
+			}
+		case *ssa.Send:
+			if r.X == v {
+				return "sent on a channel"
+			}
+		case *ssa.Store:
+			if r.Val != v {
+				continue
+			}
+			if ar, ok := addrRef(r.Addr); ok && ar.global() != nil && ar.path() != f.u.key {
+				return "stored in " + ar.path()
+			}
+			// A local variable (such as the result slot of a function
+			// with defers): follow its loads.
+			if alloc, ok := r.Addr.(*ssa.Alloc); ok && alloc.Referrers() != nil {
+				for _, ar := range *alloc.Referrers() {
+					if l, ok := ar.(*ssa.UnOp); ok && l.Op == token.MUL {
+						if how := pc.escapeOf(l, f, depth+1); how != "" {
+							return how
+						}
+					}
+				}
+			}
+		case *ssa.Go:
+			return "passed to a goroutine"
+		case *ssa.Call:
+			if sites, _ := pc.spawnsOf(r.Parent(), r); len(sites) > 0 {
+				return "passed to a goroutine"
+			}
+		case *ssa.MakeClosure:
+			if spawned(r) {
+				return "passed to a goroutine"
+			}
+		case *ssa.Phi, *ssa.ChangeType, *ssa.MakeInterface, *ssa.Slice:
+			if how := pc.escapeOf(r.(ssa.Value), f, depth+1); how != "" {
+				return how
+			}
+		}
+	}
+	return ""
+}
+
+// spawned reports whether the closure mc is started on another goroutine.
+func spawned(mc *ssa.MakeClosure) bool {
+	refs := mc.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		if g, ok := r.(*ssa.Go); ok && g.Call.Value == mc {
+			return true
+		}
+	}
+	return false
+}
+
+// exprRange returns the range of the expression naming the unit's root
+// global on the line of pos, or pos itself when there is none.
+func (pc *passContext) exprRange(u *unit, pos token.Pos) (token.Pos, token.Pos) {
+	if pc.identIndex == nil {
+		pc.identIndex = map[*types.Var][]*ast.Ident{}
+		for id, obj := range pc.pass.TypesInfo.Uses {
+			if v, ok := obj.(*types.Var); ok && v.Pkg() == pc.pass.Pkg && v.Parent() == pc.pass.Pkg.Scope() {
+				pc.identIndex[v] = append(pc.identIndex[v], id)
+			}
+		}
+		for _, ids := range pc.identIndex {
+			slices.SortFunc(ids, func(a, b *ast.Ident) int { return cmp.Compare(a.Pos(), b.Pos()) })
+		}
+	}
+	if !pos.IsValid() {
+		return pos, pos
+	}
+	file := pc.pass.Fset.File(pos)
+	line := file.Line(pos)
+	for _, id := range pc.identIndex[u.obj] {
+		if pc.pass.Fset.File(id.Pos()) == file && file.Line(id.Pos()) == line {
+			return id.Pos(), id.End()
+		}
+	}
+	return pos, pos
+}
