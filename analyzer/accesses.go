@@ -18,6 +18,12 @@ type access struct {
 	locks lockset
 	ctxs  []*goContext // contexts that make it; empty for initialisation
 	orig  *access      // for a copy made by view, the access copied
+	// preset marks an access made by a context an imported function
+	// starts: its contexts are known from the fact, not from reach.
+	preset bool
+	// viaFact marks an access made inside an imported function, taken
+	// from its fact and placed at the call.
+	viaFact bool
 }
 
 // An unlockEvent is an Unlock of a global lock that is not held.
@@ -71,7 +77,7 @@ func (pc *passContext) collectAccesses() {
 					case u.kind == useDefer && deferred:
 						contribute(callee, instr, locks)
 					case u.kind == useCallback && !deferred:
-						if s := pc.summaries[u.helper]; s != nil {
+						if s := pc.summaryOf(u.helper); s != nil {
 							if under, ok := s.paramCalls[u.param]; ok {
 								contribute(callee, instr, locks.union(under))
 								continue
@@ -146,7 +152,7 @@ func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call 
 	}
 	if op, addr := lockCall(call); op != opNone {
 		if id, global := lockID(addr); global {
-			pc.globals.lockOf(id, addr)
+			pc.globals.lockOf(id)
 			if (op == opUnlock || op == opRUnlock) && !has(locks, id) {
 				pc.unlocks = append(pc.unlocks, unlockEvent{id, fn})
 			}
@@ -165,7 +171,10 @@ func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call 
 	callee := pc.staticCallee(call)
 	var s *summary
 	if callee != nil {
-		s = pc.summaries[callee]
+		s = pc.summaryOf(callee)
+		if ff := pc.factOf(callee); ff != nil {
+			pc.importedAccesses(fn, instr, ff, locks)
+		}
 	}
 	if s != nil {
 		for _, id := range s.released {

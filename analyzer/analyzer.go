@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 //go:embed doc.go
@@ -27,10 +28,12 @@ func New(cfg Config) *analysis.Analyzer {
 	fs := flag.NewFlagSet("chanown", flag.ContinueOnError)
 	c.bindFlags(fs)
 	return &analysis.Analyzer{
-		Name:  "chanown",
-		Doc:   mustExtractDoc(doc, "chanown"),
-		URL:   URL,
-		Flags: *fs,
+		Name:      "chanown",
+		Doc:       mustExtractDoc(doc, "chanown"),
+		URL:       URL,
+		Flags:     *fs,
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{(*funcFact)(nil), (*pkgFact)(nil)},
 		Run: func(pass *analysis.Pass) (any, error) {
 			if err := c.Validate(); err != nil {
 				return nil, fmt.Errorf("invalid chanown configuration: %v", err)

@@ -34,9 +34,10 @@ type goContext struct {
 	siteFn     *ssa.Function   // function containing site
 	name       string
 	multiple   bool
-	configured bool      // started by a -spawners entry
-	group      ssa.Value // the WaitGroup or errgroup.Group it is started with
-	test       bool      // exists only because of _test.go files
+	configured bool       // started by a -spawners entry
+	group      ssa.Value  // the WaitGroup or errgroup.Group it is started with
+	start      *factStart // for a context an imported function starts
+	test       bool       // exists only because of _test.go files
 
 	discovered map[*ssa.Function]bool   // every function it runs, setup included
 	reached    map[*ssa.Function]bool   // functions it runs after its setup
@@ -54,6 +55,7 @@ type spawnSite struct {
 	target     *ssa.Function
 	kind       ctxKind
 	configured bool
+	start      *factStart // a context an imported function starts
 }
 
 // spawnerSpec describes a function that runs its argument elsewhere.
@@ -179,7 +181,12 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 			}
 		}
 		if callee := pc.staticCallee(call); callee != nil {
-			if sum := pc.summaries[callee]; sum != nil {
+			if ff := pc.factOf(callee); ff != nil {
+				for i := range ff.Starts {
+					sites = append(sites, spawnSite{instr: instr, fn: fn, kind: ctxGoroutine, start: &ff.Starts[i]})
+				}
+			}
+			if sum := pc.summaryOf(callee); sum != nil {
 				for k := range sum.spawnsParam {
 					if k < len(call.Args) {
 						skip = append(skip, call.Args[k])
@@ -320,11 +327,18 @@ func (pc *passContext) buildContexts() {
 	for _, fn := range pc.funcs {
 		for _, s := range pc.sites[fn] {
 			c := &goContext{
-				kind: s.kind, entries: []*ssa.Function{s.target}, site: s.instr,
+				kind: s.kind, site: s.instr,
 				pos: sitePos(s.instr), siteFn: fn, configured: s.configured,
-				group: groupOf(s),
 			}
-			c.name = contextName(s)
+			if s.start != nil {
+				c.start = s.start
+				c.multiple = s.start.Multiple
+				c.name = s.start.Kind + " " + pc.globals.show(s.start.Func)
+			} else {
+				c.entries = []*ssa.Function{s.target}
+				c.group = groupOf(s)
+				c.name = contextName(s)
+			}
 			pc.contexts = append(pc.contexts, c)
 		}
 	}

@@ -7,17 +7,17 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 )
 
 // A unit is the data a guard protects: a package-level variable of this
 // package, or a field path rooted at one ("st.m"), named by its path.
 type unit struct {
-	key  string
-	obj  *types.Var // the root global
-	typ  types.Type // the type at the path
-	pos  token.Pos  // position of the root's declaration
-	refs []*access  // every access, in collection order
+	key     string
+	obj     *types.Var // the root global
+	typ     types.Type // the type at the path
+	pos     token.Pos  // position of the root's declaration
+	refs    []*access  // every access, in collection order
+	foreign bool       // declared in another package of the module
 }
 
 // A globalLock is a mutex rooted at a package-level variable of this
@@ -34,15 +34,19 @@ type globalTable struct {
 	specs map[*types.Var]*ast.GenDecl // the var declaration of each global
 	units map[string]*unit
 	locks map[string]*globalLock
+
+	pkgs   map[string]*types.Package // the package and its imports, by path
+	module moduleID                  // the analysed package's module
 }
 
 // collectGlobals indexes the package's var declarations.
 func collectGlobals(pass *analysis.Pass, pc *passContext) *globalTable {
 	gt := &globalTable{
-		pass:  pass,
-		specs: map[*types.Var]*ast.GenDecl{},
-		units: map[string]*unit{},
-		locks: map[string]*globalLock{},
+		pass:   pass,
+		specs:  map[*types.Var]*ast.GenDecl{},
+		units:  map[string]*unit{},
+		locks:  map[string]*globalLock{},
+		module: passModule(pass),
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -71,42 +75,100 @@ func (gt *globalTable) unitOf(r ref) *unit {
 		return nil
 	}
 	obj, ok := g.Object().(*types.Var)
-	if !ok || obj.Pkg() != gt.pass.Pkg || obj.Name() == "_" {
+	if !ok {
 		return nil
 	}
-	key := r.path()
+	return gt.unitByID(obj, r.fields, r.path())
+}
+
+// unitByID returns the unit of the field path fields of obj, whose id is
+// key, registering it on first use; nil if obj is not a global of this
+// package or of another package of this module, or the memory is a lock
+// or holds one.
+func (gt *globalTable) unitByID(obj *types.Var, fields []string, key string) *unit {
 	if u, ok := gt.units[key]; ok {
 		return u
 	}
-	t := pathType(obj.Type(), r.fields)
+	if obj.Name() == "_" || !gt.ours(obj.Pkg()) {
+		gt.units[key] = nil
+		return nil
+	}
+	t := pathType(obj.Type(), fields)
 	// A value holding a lock in its own storage is not data; a pointer
 	// to one (var srv = &server{}) is.
 	if t == nil || containsLock(t, 1) {
 		gt.units[key] = nil
 		return nil
 	}
-	u := &unit{key: key, obj: obj, typ: t, pos: obj.Pos()}
+	u := &unit{key: key, obj: obj, typ: t, pos: obj.Pos(), foreign: obj.Pkg() != gt.pass.Pkg}
 	gt.units[key] = u
 	return u
 }
 
 // lockOf returns the global lock with id, registering it on first use.
-func (gt *globalTable) lockOf(id string, addr ssa.Value) *globalLock {
+func (gt *globalTable) lockOf(id string) *globalLock {
 	if l, ok := gt.locks[id]; ok {
 		return l
 	}
-	r, ok := addrRef(addr)
-	if !ok || r.global() == nil {
-		return nil
-	}
-	obj, ok := r.global().Object().(*types.Var)
-	if !ok || obj.Pkg() != gt.pass.Pkg {
+	obj, fields := gt.lookup(id)
+	if obj == nil || !gt.ours(obj.Pkg()) {
 		gt.locks[id] = nil
 		return nil
 	}
-	l := &globalLock{id: id, obj: obj, rw: isRWMutex(pathType(obj.Type(), r.fields))}
+	l := &globalLock{id: id, obj: obj, rw: isRWMutex(pathType(obj.Type(), fields))}
 	gt.locks[id] = l
 	return l
+}
+
+// lookup returns the package-level variable and field path that a
+// qualified id ("example.com/a.st.mu") names, or nil.
+func (gt *globalTable) lookup(id string) (*types.Var, []string) {
+	gt.indexPackages()
+	best := ""
+	for path := range gt.pkgs {
+		if strings.HasPrefix(id, path+".") && len(path) > len(best) {
+			best = path
+		}
+	}
+	if best == "" {
+		return nil, nil
+	}
+	parts := strings.Split(id[len(best)+1:], ".")
+	v, _ := gt.pkgs[best].Scope().Lookup(parts[0]).(*types.Var)
+	return v, parts[1:]
+}
+
+// indexPackages records the analysed package and its transitive imports.
+func (gt *globalTable) indexPackages() {
+	if gt.pkgs != nil {
+		return
+	}
+	gt.pkgs = map[string]*types.Package{}
+	var add func(p *types.Package)
+	add = func(p *types.Package) {
+		if _, seen := gt.pkgs[p.Path()]; seen {
+			return
+		}
+		gt.pkgs[p.Path()] = p
+		for _, q := range p.Imports() {
+			add(q)
+		}
+	}
+	add(gt.pass.Pkg)
+}
+
+// ours reports whether globals of package p may be reported here: p is
+// the analysed package, or a package of the same module whose facts say
+// so (DESIGN §4, §5 "Modules").
+func (gt *globalTable) ours(p *types.Package) bool {
+	if p == gt.pass.Pkg {
+		return true
+	}
+	var pf pkgFact
+	if p == nil || !gt.pass.ImportPackageFact(p, &pf) {
+		return false
+	}
+	return sameModule(gt.module, moduleOf(pf.Module, pf.Version))
 }
 
 // pathType returns the type reached from t by selecting fields,
@@ -167,10 +229,15 @@ func containsLock(t types.Type, depth int) bool {
 // nearest preceding lock field of the same struct for a field path (the
 // "mutex hat" convention).
 func (gt *globalTable) hat(u *unit) string {
-	if i := strings.LastIndexByte(u.key, '.'); i >= 0 {
+	root := gt.qualified(u.obj)
+	if len(u.key) > len(root) {
+		i := strings.LastIndexByte(u.key, '.')
 		prefix, field := u.key[:i], u.key[i+1:]
-		parts := strings.Split(prefix, ".")
-		t := pathType(u.obj.Type(), parts[1:])
+		var fields []string
+		if len(prefix) > len(root) {
+			fields = strings.Split(prefix[len(root)+1:], ".")
+		}
+		t := pathType(u.obj.Type(), fields)
 		if t == nil {
 			return ""
 		}
@@ -205,7 +272,7 @@ func (gt *globalTable) hat(u *unit) string {
 				return hat
 			}
 			if v != nil && isLockType(v.Type()) {
-				hat = v.Name()
+				hat = gt.qualified(v)
 			}
 		}
 	}
@@ -240,4 +307,37 @@ func (pc *passContext) isSelfSync(t types.Type) bool {
 		return name == "Logger"
 	}
 	return pc.selfSync[path+"."+name]
+}
+
+// qualified returns the id of a package-level variable: its package path
+// and name.
+func (gt *globalTable) qualified(v *types.Var) string {
+	return v.Pkg().Path() + "." + v.Name()
+}
+
+// show returns the name of a global, lock or unit id as the analysed
+// package writes it: "counts", "st.mu", or "a.counts" for another
+// package's. Instance lock ids are shown as they are.
+func (gt *globalTable) show(id string) string {
+	if isInstanceLock(id) {
+		return id
+	}
+	own := gt.pass.Pkg.Path() + "."
+	if rest, ok := strings.CutPrefix(id, own); ok {
+		first, _, _ := strings.Cut(rest, ".")
+		if gt.pass.Pkg.Scope().Lookup(first) != nil {
+			return rest
+		}
+	}
+	gt.indexPackages()
+	best := ""
+	for path := range gt.pkgs {
+		if strings.HasPrefix(id, path+".") && len(path) > len(best) {
+			best = path
+		}
+	}
+	if best == "" {
+		return id
+	}
+	return gt.pkgs[best].Name() + id[len(best):]
 }

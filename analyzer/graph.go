@@ -173,7 +173,7 @@ func (pc *passContext) recordValueUse(fn *ssa.Function, instr ssa.Instruction, c
 			pc.callees[fn] = append(pc.callees[fn], f)
 		}
 	} else if call != nil {
-		if helper := pc.staticCallee(call); helper != nil && pc.isSource[helper] {
+		if helper := pc.staticCallee(call); helper != nil && (pc.isSource[helper] || pc.factOf(helper) != nil) {
 			for k, arg := range call.Args {
 				if arg == v {
 					if _, isGo := instr.(*ssa.Go); !isGo {

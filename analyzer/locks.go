@@ -127,13 +127,29 @@ func instanceLockID(addr ssa.Value) string {
 		if p, ok := t.Underlying().(*types.Pointer); ok {
 			t = p.Elem()
 		}
-		return "(" + types.TypeString(t, shortQualifier) + ")." + fieldName(fa.X.Type(), fa.Field)
+		return "(" + types.TypeString(t, qualifierFor(fa)) + ")." + fieldName(fa.X.Type(), fa.Field)
 	}
 	return "(" + types.TypeString(addr.Type(), shortQualifier) + ")"
 }
 
 // shortQualifier qualifies types by package name only.
 func shortQualifier(p *types.Package) string { return p.Name() }
+
+// qualifierFor qualifies types by package name, leaving out the package
+// of the function that instr belongs to.
+func qualifierFor(instr ssa.Instruction) types.Qualifier {
+	fn := instr.Parent()
+	if fn == nil || fn.Pkg == nil {
+		return shortQualifier
+	}
+	own := fn.Pkg.Pkg
+	return func(p *types.Package) string {
+		if p == own {
+			return ""
+		}
+		return p.Name()
+	}
+}
 
 // isInstanceLock reports whether id names an instance lock.
 func isInstanceLock(id string) bool { return strings.HasPrefix(id, "(") }

@@ -44,6 +44,7 @@ func raceShared(as []*access) bool {
 // with or without context evidence: an RLock already says readers run
 // concurrently.
 func (pc *passContext) rlockWrites(f *unitFacts) []analysis.Diagnostic {
+	show := pc.globals.show
 	var diags []analysis.Diagnostic
 	seen := map[int]bool{}
 	for _, a := range f.u.refs {
@@ -58,7 +59,7 @@ func (pc *passContext) rlockWrites(f *unitFacts) []analysis.Diagnostic {
 			seen[line] = true
 			diags = append(diags, analysis.Diagnostic{
 				Pos: pos, End: end, Category: CategoryRLockWrite,
-				Message: fmt.Sprintf("%s written while %s is only read-locked", f.u.key, f.guard.id),
+				Message: fmt.Sprintf("%s written while %s is only read-locked", show(f.u.key), show(f.guard.id)),
 			})
 		}
 	}
@@ -70,6 +71,7 @@ func (pc *passContext) rlockWrites(f *unitFacts) []analysis.Diagnostic {
 // and one of the two accesses is a write. Reports are collapsed to one
 // per (global, function).
 func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
+	show := pc.globals.show
 	type key struct {
 		fn  *ssa.Function
 		cat string
@@ -118,26 +120,27 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		if slices.Contains(a.ctxs, c) {
 			name = "another run of " + c.name
 		}
+		g, guard := show(f.u.key), show(f.guard.id)
 		if k.cat == CategoryWrongLock {
-			d.Message = fmt.Sprintf("%s accessed holding %s but not its guard %s", f.u.key, a.locks[0].id, f.guard.id)
+			d.Message = fmt.Sprintf("%s accessed holding %s but not its guard %s", g, show(a.locks[0].id), guard)
 		} else if a.write {
-			d.Message = fmt.Sprintf("%s written without holding %s; %s also accesses it", f.u.key, f.guard.id, name)
+			d.Message = fmt.Sprintf("%s written without holding %s; %s also accesses it", g, guard, name)
 		} else {
-			d.Message = fmt.Sprintf("%s read without holding %s; %s also writes it", f.u.key, f.guard.id, name)
+			d.Message = fmt.Sprintf("%s read without holding %s; %s also writes it", g, guard, name)
 		}
 		if h := heldAt(f.race, f.guard.id); h != nil {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: h.pos, Message: f.guard.id + " held here"})
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: h.pos, Message: guard + " held here"})
 		}
 		verb := "accessed"
 		if b.write {
 			verb = "written"
 		}
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: b.pos, Message: fmt.Sprintf("%s %s here by %s", f.u.key, verb, c.name)})
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: b.pos, Message: fmt.Sprintf("%s %s here by %s", g, verb, c.name)})
 		seen := map[int]bool{pc.pass.Fset.Position(a.pos).Line: true}
 		for _, x := range as[1:] {
 			if line := pc.pass.Fset.Position(x.pos).Line; !seen[line] {
 				seen[line] = true
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: x.pos, Message: fmt.Sprintf("%s also accessed here without %s", f.u.key, f.guard.id)})
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: x.pos, Message: fmt.Sprintf("%s also accessed here without %s", g, guard)})
 			}
 		}
 		diags = append(diags, d)
@@ -168,6 +171,9 @@ func (pc *passContext) conflict(a *access, as []*access) (*access, *goContext) {
 				}
 				if !concurrent(ca, cb) || ca == cb && b == a && !a.write {
 					continue
+				}
+				if a.viaFact && b.viaFact && a.instr == b.instr {
+					continue // both inside one imported call: its package's business
 				}
 				if b.write && precedesSpawn(b, ca) || a.write && precedesSpawn(a, cb) {
 					continue
@@ -242,7 +248,7 @@ func (pc *passContext) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 				seen[line] = true
 				diags = append(diags, analysis.Diagnostic{
 					Pos: pos, End: end, Category: CategoryWrongLock,
-					Message: fmt.Sprintf("%s accessed holding only the instance lock %s, which cannot guard a package-level variable", f.u.key, a.locks[0].id),
+					Message: fmt.Sprintf("%s accessed holding only the instance lock %s, which cannot guard a package-level variable", pc.globals.show(f.u.key), a.locks[0].id),
 				})
 			}
 		}
@@ -282,7 +288,7 @@ func (pc *passContext) escapes(f *unitFacts) []analysis.Diagnostic {
 			seen[line] = true
 			diags = append(diags, analysis.Diagnostic{
 				Pos: pos, End: end, Category: CategoryEscape,
-				Message: fmt.Sprintf("%s escapes the critical section of %s: %s", f.u.key, f.guard.id, how),
+				Message: fmt.Sprintf("%s escapes the critical section of %s: %s", pc.globals.show(f.u.key), pc.globals.show(f.guard.id), how),
 			})
 		}
 	}
@@ -348,7 +354,7 @@ func (pc *passContext) escapeOf(v ssa.Value, f *unitFacts, depth int) string {
 				continue
 			}
 			if ar, ok := addrRef(r.Addr); ok && ar.global() != nil && ar.path() != f.u.key {
-				return "stored in " + ar.path()
+				return "stored in " + pc.globals.show(ar.path())
 			}
 			// A local variable (such as the result slot of a function
 			// with defers): follow its loads.
@@ -400,7 +406,7 @@ func (pc *passContext) exprRange(u *unit, pos token.Pos) (token.Pos, token.Pos) 
 	if pc.identIndex == nil {
 		pc.identIndex = map[*types.Var][]*ast.Ident{}
 		for id, obj := range pc.pass.TypesInfo.Uses {
-			if v, ok := obj.(*types.Var); ok && v.Pkg() == pc.pass.Pkg && v.Parent() == pc.pass.Pkg.Scope() {
+			if v, ok := obj.(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
 				pc.identIndex[v] = append(pc.identIndex[v], id)
 			}
 		}

@@ -26,7 +26,8 @@ func (r ref) global() *ssa.Global {
 	return g
 }
 
-// path returns the dotted name of the exact part of r: "st.m", "mu".
+// path returns the qualified dotted name of the exact part of r:
+// "example.com/a.st.m".
 func (r ref) path() string {
 	name := rootName(r.root)
 	if len(r.fields) == 0 {
@@ -35,9 +36,15 @@ func (r ref) path() string {
 	return name + "." + strings.Join(r.fields, ".")
 }
 
-// rootName names a ref root for messages.
+// rootName names a ref root. A package-level variable is named by its
+// package path and name ("example.com/a.counts"), so that globals of
+// several packages (reached through facts) never collide; messages show
+// the name relative to the analysed package (globalTable.show).
 func rootName(v ssa.Value) string {
 	if g, ok := v.(*ssa.Global); ok {
+		if g.Pkg != nil {
+			return g.Pkg.Pkg.Path() + "." + g.Name()
+		}
 		return g.Name()
 	}
 	return v.Name()

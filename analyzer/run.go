@@ -7,7 +7,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // passContext holds the state of one run of the analyzer on a package.
@@ -21,11 +24,15 @@ type passContext struct {
 	funcs    []*ssa.Function // source functions, in source order
 	isSource map[*ssa.Function]bool
 
-	callees   map[*ssa.Function][]*ssa.Function
-	uses      map[*ssa.Function][]use
-	order     []*ssa.Function // callees before callers
-	cyclic    map[*ssa.Function]bool
-	summaries map[*ssa.Function]*summary
+	callees     map[*ssa.Function][]*ssa.Function
+	uses        map[*ssa.Function][]use
+	order       []*ssa.Function // callees before callers
+	cyclic      map[*ssa.Function]bool
+	summaries   map[*ssa.Function]*summary
+	facts       map[*types.Func]*funcFact // imported function facts, or nil
+	lockedUnits map[*unit]bool            // units accessed holding a global lock
+
+	importReported map[string]bool // locks reported shared by imports
 
 	edges     map[*ssa.Function][]edge
 	sites     map[*ssa.Function][]spawnSite
@@ -43,11 +50,11 @@ type passContext struct {
 // SSA, locksets, contexts and the reports.
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	dirs := parseDirectives(pass)
-	if !mayMatter(pass) {
+	if !mayMatter(pass, cfg) {
 		dirs.report(pass, cfg, nil)
 		return nil, nil
 	}
-	pc := &passContext{pass: pass, cfg: cfg, spawnMemo: map[*ssa.Function]bool{}}
+	pc := &passContext{pass: pass, cfg: cfg, spawnMemo: map[*ssa.Function]bool{}, facts: map[*types.Func]*funcFact{}}
 	pc.configure()
 	pc.pkg, pc.funcs = buildSSA(pass)
 	pc.isSource = make(map[*ssa.Function]bool, len(pc.funcs))
@@ -62,7 +69,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	pc.buildContexts()
 	pc.collectAccesses()
-	diags := pc.analyze()
+	diags, reported, counts := pc.analyze()
+	pc.exportFacts(reported, counts)
 	dirs.report(pass, cfg, diags)
 	return nil, nil
 }
@@ -92,15 +100,42 @@ func isTestFile(fset *token.FileSet, pos token.Pos) bool {
 }
 
 // mayMatter reports, from syntax and types only, whether the package can
-// have anything to report: it needs a package-level variable that holds
-// a sync.Mutex or sync.RWMutex (DESIGN §5 "Cost").
-func mayMatter(pass *analysis.Pass) bool {
+// have anything to report or to export (DESIGN §5 "Cost"): a
+// package-level variable holding a mutex, an import whose facts name a
+// lock, global or spawn, or a go statement or spawner call (a wrapper
+// such as func Go(f func()) becomes a spawner through its fact).
+func mayMatter(pass *analysis.Pass, cfg *Config) bool {
 	scope := pass.Pkg.Scope()
 	for _, name := range scope.Names() {
-		if v, ok := scope.Lookup(name).(interface{ IsField() bool }); ok && !v.IsField() {
-			if containsLock(scope.Lookup(name).Type(), 0) {
-				return true
+		if v, ok := scope.Lookup(name).(*types.Var); ok && containsLock(v.Type(), 0) {
+			return true
+		}
+	}
+	return importsFacts(pass) || spawns(pass, cfg)
+}
+
+// spawns reports whether the package has a go statement or a call of a
+// spawn function.
+func spawns(pass *analysis.Pass, cfg *Config) bool {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	found := false
+	for c := range insp.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.GoStmt:
+			found = true
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(pass.TypesInfo, n).(*types.Func)
+			if _, ok := matchSpec(fn, builtinSpawners); ok {
+				found = true
 			}
+			for _, s := range cfg.Spawners {
+				if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == s.Pkg && fn.Name() == s.Name {
+					found = true
+				}
+			}
+		}
+		if found {
+			return true
 		}
 	}
 	return false

@@ -31,7 +31,10 @@ type unitFacts struct {
 
 // analyze decides guards, groups and sharing, and returns the diagnostics
 // (before suppression).
-func (pc *passContext) analyze() []analysis.Diagnostic {
+//
+// It also returns the ids of the locks reported shared and of the
+// reference counts, for the package fact.
+func (pc *passContext) analyze() (diags []analysis.Diagnostic, reported, counts []string) {
 	pc.assignContexts()
 	notGuards := pc.semaphores()
 	for _, a := range pc.accesses {
@@ -58,7 +61,7 @@ func (pc *passContext) analyze() []analysis.Diagnostic {
 		}
 		f.ctxs = contextsOf(f.live)
 		f.shared = f.guard != nil && (len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple)
-		f.count = f.guard != nil && isRefCount(u)
+		f.count = f.guard != nil && pc.isCount(u)
 		facts = append(facts, f)
 	}
 	groups := map[*globalLock]*group{}
@@ -75,14 +78,19 @@ func (pc *passContext) analyze() []analysis.Diagnostic {
 		}
 		g.units = append(g.units, f)
 	}
-	var diags []analysis.Diagnostic
 	for _, g := range order {
 		pc.classifyGroup(g)
 		if d, ok := pc.sharedDiagnostic(g); ok {
 			diags = append(diags, d)
+			reported = append(reported, g.lock.id)
+		}
+		for _, f := range g.units {
+			if f.count && !f.u.foreign {
+				counts = append(counts, f.u.key)
+			}
 		}
 	}
-	return append(diags, pc.raceDiagnostics(facts)...)
+	return append(diags, pc.raceDiagnostics(facts)...), reported, counts
 }
 
 // isWrite reports whether a is a write.
@@ -116,7 +124,30 @@ func (pc *passContext) view(refs []*access, withTests bool) []*access {
 // assignContexts sets, for every access, the contexts that make it
 // outside their setup.
 func (pc *passContext) assignContexts() {
+	// Contexts started by imported functions make the accesses their
+	// facts list.
+	for _, c := range pc.contexts {
+		if c.start == nil {
+			continue
+		}
+		for _, fa := range c.start.Accesses {
+			u := pc.foreignUnit(fa.Global)
+			if u == nil {
+				continue
+			}
+			a := &access{unit: u, fn: c.siteFn, instr: c.site, pos: c.pos, write: fa.Write,
+				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true}
+			for _, l := range fa.Locks {
+				pc.globals.lockOf(l.ID)
+			}
+			u.refs = append(u.refs, a)
+			pc.accesses = append(pc.accesses, a)
+		}
+	}
 	for _, a := range pc.accesses {
+		if a.preset {
+			continue
+		}
 		for _, c := range pc.contexts {
 			if c.reached[a.fn] && !c.setup[a.instr] {
 				a.ctxs = append(a.ctxs, c)
@@ -317,14 +348,40 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 	}
 	var names []string
 	for _, f := range named {
-		names = append(names, f.u.key)
+		names = append(names, pc.globals.show(f.u.key))
 	}
 	d := analysis.Diagnostic{
 		Pos:      g.lock.obj.Pos(),
 		End:      g.lock.obj.Pos() + token.Pos(len(g.lock.obj.Name())),
 		Category: CategoryShared,
-		Message:  sharedMessage(kind, g.lock.id, names, ctxs, writer),
+		Message:  sharedMessage(kind, pc.globals.show(g.lock.id), names, ctxs, writer),
 		Related:  pc.related(ctxs, named, g.lock.id),
+	}
+	if g.lock.obj.Pkg() != pc.pass.Pkg {
+		// A lock of another package of the module: report here once,
+		// at the first contributing spawn site, unless the declaring
+		// package, or a package between, reported it (DESIGN §5
+		// "Positions").
+		if pc.reportedByImports()[g.lock.id] {
+			return analysis.Diagnostic{}, false
+		}
+		d.Pos = token.NoPos
+		for _, c := range ctxs {
+			if c.site != nil && c.pos.IsValid() && (!d.Pos.IsValid() || c.pos < d.Pos) {
+				d.Pos = c.pos
+			}
+		}
+		if !d.Pos.IsValid() {
+			for _, a := range live {
+				if !d.Pos.IsValid() || a.pos < d.Pos {
+					d.Pos = a.pos
+				}
+			}
+		}
+		d.End = d.Pos
+		for _, f := range named {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.u.obj.Pos(), Message: pc.globals.show(f.u.key) + " declared here"})
+		}
 	}
 	return d, true
 }
@@ -393,11 +450,11 @@ func (pc *passContext) related(ctxs []*goContext, units []*unitFacts, lock strin
 			if a.write {
 				verb = "written"
 			}
-			how := "holding " + lock
+			how := "holding " + pc.globals.show(lock)
 			if !has(a.locks, lock) {
-				how = "without " + lock
+				how = "without " + pc.globals.show(lock)
 			}
-			out = append(out, analysis.RelatedInformation{Pos: a.pos, Message: f.u.key + " " + verb + " here " + how})
+			out = append(out, analysis.RelatedInformation{Pos: a.pos, Message: pc.globals.show(f.u.key) + " " + verb + " here " + how})
 		}
 	}
 	return out
@@ -407,4 +464,31 @@ func (pc *passContext) related(ctxs []*goContext, units []*unitFacts, lock strin
 func isPointer(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Pointer)
 	return ok
+}
+
+// isCount reports whether u is a reference count; for another package's
+// global, its package fact says.
+func (pc *passContext) isCount(u *unit) bool {
+	if !u.foreign {
+		return isRefCount(u)
+	}
+	var pf pkgFact
+	return pc.pass.ImportPackageFact(u.obj.Pkg(), &pf) && slices.Contains(pf.Counts, u.key)
+}
+
+// reportedByImports returns the locks that the package's direct imports,
+// or the packages they import, reported as shared.
+func (pc *passContext) reportedByImports() map[string]bool {
+	if pc.importReported == nil {
+		pc.importReported = map[string]bool{}
+		for _, imp := range pc.pass.Pkg.Imports() {
+			var pf pkgFact
+			if pc.pass.ImportPackageFact(imp, &pf) {
+				for _, id := range pf.Reported {
+					pc.importReported[id] = true
+				}
+			}
+		}
+	}
+	return pc.importReported
 }

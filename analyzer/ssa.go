@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -120,7 +121,7 @@ func (pc *passContext) applyCall(call *ssa.CallCommon, st *lockState) {
 		return
 	}
 	if callee := pc.staticCallee(call); callee != nil {
-		if s := pc.summaries[callee]; s != nil {
+		if s := pc.summaryOf(callee); s != nil {
 			st.locks = st.locks.union(s.acquired)
 			for _, id := range s.released {
 				st.locks = st.locks.without(id)
@@ -141,7 +142,7 @@ func (pc *passContext) releasedByCalling(v ssa.Value) []string {
 		return nil
 	}
 	if callee := pc.staticCallee(&c.Call); callee != nil {
-		if s := pc.summaries[callee]; s != nil {
+		if s := pc.summaryOf(callee); s != nil {
 			return s.releaser
 		}
 	}
@@ -195,7 +196,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 					s.released = appendUnique(s.released, id)
 				}
 			} else if callee := pc.staticCallee(call); callee != nil {
-				if cs := pc.summaries[callee]; cs != nil {
+				if cs := pc.summaryOf(callee); cs != nil {
 					for _, id := range cs.released {
 						if !has(locks, id) {
 							s.released = appendUnique(s.released, id)
@@ -206,6 +207,13 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 							setFlag(&s.mutates, i)
 						}
 					}
+				}
+			}
+			if _, isGo := instr.(*ssa.Go); isGo {
+				// go func() { f() }(): a closure that calls a
+				// parameter it captured.
+				for _, i := range calledCaptures(call.Value, params) {
+					setFlag(&s.spawnsParam, i)
 				}
 			}
 			if i, ok := params[call.Value]; ok {
@@ -307,4 +315,79 @@ func setFlag(m *map[int]bool, i int) {
 		*m = map[int]bool{}
 	}
 	(*m)[i] = true
+}
+
+// calledCaptures returns the indices of the parameters (in params) that
+// the closure v captures and calls. A captured parameter is either bound
+// directly or, when the closure could assign it, through a heap cell.
+func calledCaptures(v ssa.Value, params map[ssa.Value]int) []int {
+	mc, ok := v.(*ssa.MakeClosure)
+	if !ok {
+		return nil
+	}
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return nil
+	}
+	var out []int
+	for k, b := range mc.Bindings {
+		if k >= len(fn.FreeVars) {
+			break
+		}
+		i, ok := boundParam(b, params)
+		if !ok {
+			continue
+		}
+		if callsValue(fn.FreeVars[k]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// boundParam returns the index of the parameter that the closure binding
+// b holds: the parameter itself, or a cell it was stored in.
+func boundParam(b ssa.Value, params map[ssa.Value]int) (int, bool) {
+	if i, ok := params[b]; ok {
+		return i, true
+	}
+	alloc, ok := b.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return 0, false
+	}
+	for _, r := range *alloc.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == alloc {
+			if i, ok := params[st.Val]; ok {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// callsValue reports whether the free variable fv is called, directly or
+// after loading it from its cell.
+func callsValue(fv *ssa.FreeVar) bool {
+	refs := fv.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		var v ssa.Value = fv
+		if l, ok := r.(*ssa.UnOp); ok && l.Op == token.MUL {
+			v = l
+			if lr := l.Referrers(); lr != nil {
+				for _, x := range *lr {
+					if c, ok := x.(ssa.CallInstruction); ok && c.Common().Value == v {
+						return true
+					}
+				}
+			}
+			continue
+		}
+		if c, ok := r.(ssa.CallInstruction); ok && c.Common().Value == v {
+			return true
+		}
+	}
+	return false
 }

@@ -1,4 +1,4 @@
-// Package exportedon covers library mode (-exported): the same code as
+// Package exportedon covers library mode (-exported): the same code as // want package:`chanown\(module\ "";\ reported\ exportedon\.mu;\ counts\ \)`
 // package exportedoff, but every exported entry point may be called from
 // many goroutines at once, so the caller context is multiple and alone
 // makes entries shared.
@@ -12,14 +12,14 @@ var (
 )
 
 // Put stores v under k.
-func Put(k, v string) {
+func Put(k, v string) { // want Put:`^chanown\(reads\ exportedon\.entries\ under\ exportedon\.mu;\ writes\ exportedon\.entries\ under\ exportedon\.mu\)$`
 	mu.Lock()
 	defer mu.Unlock()
 	entries[k] = v
 }
 
 // Get returns the value stored under k.
-func Get(k string) string {
+func Get(k string) string { // want Get:`^chanown\(reads\ exportedon\.entries\ under\ exportedon\.mu\)$`
 	mu.Lock()
 	defer mu.Unlock()
 	return entries[k]

@@ -1,4 +1,4 @@
-// Package library covers the caller context of a non-main package
+// Package library covers the caller context of a non-main package // want package:`chanown\(module\ "";\ reported\ library\.mu;\ counts\ \)`
 // ("callers of exported functions", entered through exported functions
 // only). Unlike main, it is not a context that runs once: Start's write
 // before its go statement is not initialisation, because Start can be
@@ -19,7 +19,7 @@ var (
 )
 
 // Start resets the event log and starts a pump that appends to it.
-func Start() {
+func Start() { // want Start:`^chanown\(writes\ library\.events\ under\ library\.mu;\ starts\ goroutine\ started\ in\ library\.Start\ \(2\ accesses\)\)$`
 	mu.Lock()
 	events = nil
 	mu.Unlock()
@@ -33,14 +33,14 @@ func pump() {
 }
 
 // Add records a name.
-func Add(n string) {
+func Add(n string) { // want Add:`^chanown\(reads\ library\.names\ under\ library\.mu2;\ writes\ library\.names\ under\ library\.mu2\)$`
 	mu2.Lock()
 	defer mu2.Unlock()
 	names = append(names, n)
 }
 
 // Has reports whether n was added.
-func Has(n string) bool {
+func Has(n string) bool { // want Has:`^chanown\(reads\ library\.names\ under\ library\.mu2\)$`
 	mu2.Lock()
 	defer mu2.Unlock()
 	for _, m := range names {

@@ -1,4 +1,4 @@
-// Package racemop ports every test of the race detector's
+// Package racemop ports every test of the race detector's // want package:`chanown\(module\ "";\ reported\ racemop\.muNoRaceAsFunc4,racemop\.muRaceAsFunc3;\ counts\ \)`
 // $GOROOT/src/runtime/race/testdata/mop_test.go that uses a sync.Mutex or
 // sync.RWMutex (issue 3 item 6): the tests whose body names sync.Mutex or
 // sync.RWMutex or calls Lock, Unlock, RLock, RUnlock, TryLock or TryRLock.
@@ -41,7 +41,7 @@ var (
 // NoRaceFuncUnlock ports TestNoRaceFuncUnlock: a goroutine writes x holding
 // mu; the caller locks mu through a closure that takes it as a parameter,
 // stores the closure's result in x, then unlocks mu.
-func NoRaceFuncUnlock() {
+func NoRaceFuncUnlock() { // want NoRaceFuncUnlock:`^chanown\(writes\ racemop\.xNoRaceFuncUnlock;\ releases\ racemop\.muNoRaceFuncUnlock;\ starts\ goroutine\ started\ in\ racemop\.NoRaceFuncUnlock\ \(1\ accesses\)\)$`
 	go func() {
 		muNoRaceFuncUnlock.Lock()
 		xNoRaceFuncUnlock = 42 // ok: muNoRaceFuncUnlock is a semaphore, so x has no guard
@@ -66,7 +66,7 @@ var (
 // RaceAsFunc3 ports TestRaceAsFunc3: the goroutine passes x to a closure
 // that takes mu, so x is read before mu is held; the caller writes x
 // holding mu.
-func RaceAsFunc3() {
+func RaceAsFunc3() { // want RaceAsFunc3:`^chanown\(writes\ racemop\.xRaceAsFunc3\ under\ racemop\.muRaceAsFunc3;\ starts\ goroutine\ started\ in\ racemop\.RaceAsFunc3\ \(1\ accesses\)\)$`
 	go func() {
 		func(x int) {
 			_ = x
@@ -91,7 +91,7 @@ var (
 // NoRaceAsFunc4 ports TestNoRaceAsFunc4: the goroutine stores into x the
 // result of a closure that takes mu, so x is written holding mu; the caller
 // writes x holding mu.
-func NoRaceAsFunc4() {
+func NoRaceAsFunc4() { // want NoRaceAsFunc4:`^chanown\(writes\ racemop\.xNoRaceAsFunc4\ under\ racemop\.muNoRaceAsFunc4;\ starts\ goroutine\ started\ in\ racemop\.NoRaceAsFunc4\ \(1\ accesses\)\)$`
 	go func() {
 		xNoRaceAsFunc4 = func() int { // ok: the closure returns holding the guard, and the store follows the call
 			muNoRaceAsFunc4.Lock()

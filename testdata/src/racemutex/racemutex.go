@@ -1,4 +1,4 @@
-// Package racemutex ports every test of the race detector's
+// Package racemutex ports every test of the race detector's // want package:`chanown\(module\ "";\ reported\ racemutex\.muNoRaceMutexPureHappensBefore;\ counts\ racemutex\.xNoRaceMutex,racemutex\.xRaceMutex2\)`
 // $GOROOT/src/runtime/race/testdata/mutex_test.go (issue 3 item 6).
 //
 // Layout. Each test becomes an exported function of this non-main package,
@@ -47,7 +47,7 @@ var (
 
 // NoRaceMutex ports TestNoRaceMutex: two goroutines write x, each holding
 // mu. Its twin, RaceMutex2, holds a different lock in each goroutine.
-func NoRaceMutex() {
+func NoRaceMutex() { // want NoRaceMutex:`^chanown\(reads\ racemutex\.chNoRaceMutex;\ starts\ goroutine\ started\ in\ racemutex\.NoRaceMutex\ \(2\ accesses\);\ starts\ goroutine\ started\ in\ racemutex\.NoRaceMutex\ \(2\ accesses\)\)$`
 	go func() {
 		muNoRaceMutex.Lock()
 		defer muNoRaceMutex.Unlock()
@@ -72,7 +72,7 @@ var (
 )
 
 // RaceMutex ports TestRaceMutex: two goroutines write x before taking mu.
-func RaceMutex() {
+func RaceMutex() { // want RaceMutex:`^chanown\(reads\ racemutex\.chRaceMutex;\ starts\ goroutine\ started\ in\ racemutex\.RaceMutex\ \(1\ accesses\);\ starts\ goroutine\ started\ in\ racemutex\.RaceMutex\ \(1\ accesses\)\)$`
 	go func() {
 		// divergent: the race detector reports this pair of writes; x is
 		// never accessed holding a lock, so it has no guard and no race-tier
@@ -103,7 +103,7 @@ var (
 // RaceMutex2 ports TestRaceMutex2: each goroutine writes x holding a
 // different lock. Each lock is held at one write; on the tie, the lock
 // declared directly above x (mu2) is its guard.
-func RaceMutex2() {
+func RaceMutex2() { // want RaceMutex2:`^chanown\(reads\ racemutex\.chRaceMutex2;\ starts\ goroutine\ started\ in\ racemutex\.RaceMutex2\ \(2\ accesses\);\ starts\ goroutine\ started\ in\ racemutex\.RaceMutex2\ \(2\ accesses\)\)$`
 	go func() {
 		mu1RaceMutex2.Lock()
 		defer mu1RaceMutex2.Unlock()
@@ -131,7 +131,7 @@ var (
 // NoRaceMutexPureHappensBefore ports TestNoRaceMutexPureHappensBefore: the
 // second goroutine writes x only after it has seen, holding mu, the flag the
 // first one set after its own write.
-func NoRaceMutexPureHappensBefore() {
+func NoRaceMutexPureHappensBefore() { // want NoRaceMutexPureHappensBefore:`^chanown\(starts\ goroutine\ started\ in\ racemutex\.NoRaceMutexPureHappensBefore\ \(1\ accesses\);\ starts\ goroutine\ started\ in\ racemutex\.NoRaceMutexPureHappensBefore\ \(1\ accesses\)\)$`
 	go func() {
 		xNoRaceMutexPureHappensBefore = 1 // ok: xNoRaceMutexPureHappensBefore is never accessed holding a lock, so it has no guard
 		muNoRaceMutexPureHappensBefore.Lock()
@@ -165,7 +165,7 @@ var (
 // NoRaceMutexSemaphore ports TestNoRaceMutexSemaphore: the caller locks mu,
 // the first goroutine writes x and unlocks it, the second locks it and
 // writes x.
-func NoRaceMutexSemaphore() {
+func NoRaceMutexSemaphore() { // want NoRaceMutexSemaphore:`^chanown\(reads\ racemutex\.chNoRaceMutexSemaphore\ under\ racemutex\.muNoRaceMutexSemaphore;\ acquires\ racemutex\.muNoRaceMutexSemaphore;\ starts\ goroutine\ started\ in\ racemutex\.NoRaceMutexSemaphore\ \(2\ accesses\);\ starts\ goroutine\ started\ in\ racemutex\.NoRaceMutexSemaphore\ \(2\ accesses\)\)$`
 	muNoRaceMutexSemaphore.Lock()
 	go func() {
 		xNoRaceMutexSemaphore = 1 // ok: muNoRaceMutexSemaphore is a semaphore, so x has no guard
@@ -191,7 +191,7 @@ var (
 // NoRaceMutexExampleFromHtml ports TestNoRaceMutexExampleFromHtml, the
 // memory model's example (doc/go_mem.html): l orders the goroutine's write
 // of a before the caller's read.
-func NoRaceMutexExampleFromHtml() {
+func NoRaceMutexExampleFromHtml() { // want NoRaceMutexExampleFromHtml:`^chanown\(reads\ racemutex\.aNoRaceMutexExampleFromHtml\ under\ racemutex\.lNoRaceMutexExampleFromHtml;\ acquires\ racemutex\.lNoRaceMutexExampleFromHtml;\ starts\ goroutine\ started\ in\ racemutex\.NoRaceMutexExampleFromHtml\ \(1\ accesses\)\)$`
 	lNoRaceMutexExampleFromHtml.Lock()
 	go func() {
 		aNoRaceMutexExampleFromHtml = "hello, world" // ok: l is a semaphore, so a has no guard
@@ -209,7 +209,7 @@ var (
 
 // RaceMutexOverwrite ports TestRaceMutexOverwrite: a goroutine overwrites
 // the mutex while the caller locks it.
-func RaceMutexOverwrite() {
+func RaceMutexOverwrite() { // want RaceMutexOverwrite:`^chanown\(reads\ racemutex\.cRaceMutexOverwrite\ under\ racemutex\.muRaceMutexOverwrite;\ acquires\ racemutex\.muRaceMutexOverwrite;\ starts\ goroutine\ started\ in\ racemutex\.RaceMutexOverwrite\ \(1\ accesses\)\)$`
 	go func() {
 		// divergent: the race detector reports this write against the
 		// caller's Lock; DESIGN treats mu as a lock, not as data with a guard.

@@ -1,4 +1,4 @@
-// Package racerwmutex ports every test of the race detector's
+// Package racerwmutex ports every test of the race detector's // want package:`chanown\(module\ "";\ reported\ racerwmutex\.muNoRaceRWMutex,racerwmutex\.muRaceRWMutexMultipleReaders;\ counts\ racerwmutex\.xNoRaceRWMutexMultipleReaders,racerwmutex\.xNoRaceRWMutexTransitive,racerwmutex\.xRaceMutexRWMutex\)`
 // $GOROOT/src/runtime/race/testdata/rwmutex_test.go (issue 3 item 6).
 //
 // Layout (as in package racemutex). Each test becomes an exported function
@@ -46,7 +46,7 @@ var (
 // RaceMutexRWMutex ports TestRaceMutexRWMutex: one goroutine writes x
 // holding a Mutex, the other holding an RWMutex. Each lock is held at one
 // write; on the tie, the lock declared directly above x (mu2) is its guard.
-func RaceMutexRWMutex() {
+func RaceMutexRWMutex() { // want RaceMutexRWMutex:`^chanown\(reads\ racerwmutex\.chRaceMutexRWMutex;\ starts\ goroutine\ started\ in\ racerwmutex\.RaceMutexRWMutex\ \(2\ accesses\);\ starts\ goroutine\ started\ in\ racerwmutex\.RaceMutexRWMutex\ \(2\ accesses\)\)$`
 	go func() {
 		mu1RaceMutexRWMutex.Lock()
 		defer mu1RaceMutexRWMutex.Unlock()
@@ -76,7 +76,7 @@ var (
 
 // NoRaceRWMutex ports TestNoRaceRWMutex: a writer writes x holding Lock, a
 // reader copies x into y holding RLock. Only the reader writes y.
-func NoRaceRWMutex() {
+func NoRaceRWMutex() { // want NoRaceRWMutex:`^chanown\(reads\ racerwmutex\.chNoRaceRWMutex;\ starts\ goroutine\ started\ in\ racerwmutex\.NoRaceRWMutex\ \(2\ accesses\);\ starts\ goroutine\ started\ in\ racerwmutex\.NoRaceRWMutex\ \(3\ accesses\)\)$`
 	go func() {
 		muNoRaceRWMutex.Lock()
 		defer muNoRaceRWMutex.Unlock()
@@ -106,7 +106,7 @@ var (
 // RaceRWMutexMultipleReaders ports TestRaceRWMutexMultipleReaders: one
 // writer writes x holding Lock; three readers each write y holding only
 // RLock, so at least two of them write y concurrently.
-func RaceRWMutexMultipleReaders() {
+func RaceRWMutexMultipleReaders() { // want RaceRWMutexMultipleReaders:`^chanown\(reads\ racerwmutex\.chRaceRWMutexMultipleReaders;\ starts\ goroutine\ started\ in\ racerwmutex\.RaceRWMutexMultipleReaders\ \(2\ accesses\);\ starts\ goroutine\ started\ in\ racerwmutex\.RaceRWMutexMultipleReaders\ \(3\ accesses\);\ starts\ goroutine\ started\ in\ racerwmutex\.RaceRWMutexMultipleReaders\ \(3\ accesses\);\ starts\ goroutine\ started\ in\ racerwmutex\.RaceRWMutexMultipleReaders\ \(3\ accesses\)\)$`
 	go func() {
 		muRaceRWMutexMultipleReaders.Lock()
 		defer muRaceRWMutexMultipleReaders.Unlock()
@@ -149,7 +149,7 @@ var (
 // NoRaceRWMutexMultipleReaders ports TestNoRaceRWMutexMultipleReaders: one
 // writer writes x holding Lock; three readers read x holding RLock into
 // their own local y.
-func NoRaceRWMutexMultipleReaders() {
+func NoRaceRWMutexMultipleReaders() { // want NoRaceRWMutexMultipleReaders:`^chanown\(reads\ racerwmutex\.chNoRaceRWMutexMultipleReaders;\ starts\ goroutine\ started\ in\ racerwmutex\.NoRaceRWMutexMultipleReaders\ \(2\ accesses\);\ starts\ goroutine\ started\ in\ racerwmutex\.NoRaceRWMutexMultipleReaders\ \(2\ accesses\);\ starts\ goroutine\ started\ in\ racerwmutex\.NoRaceRWMutexMultipleReaders\ \(2\ accesses\);\ starts\ goroutine\ started\ in\ racerwmutex\.NoRaceRWMutexMultipleReaders\ \(2\ accesses\)\)$`
 	go func() {
 		muNoRaceRWMutexMultipleReaders.Lock()
 		defer muNoRaceRWMutexMultipleReaders.Unlock()
@@ -192,7 +192,7 @@ var (
 
 // NoRaceRWMutexTransitive ports TestNoRaceRWMutexTransitive: two readers
 // read x holding RLock; the caller writes it holding Lock.
-func NoRaceRWMutexTransitive() {
+func NoRaceRWMutexTransitive() { // want NoRaceRWMutexTransitive:`^chanown\(writes\ racerwmutex\.xNoRaceRWMutexTransitive\ under\ racerwmutex\.muNoRaceRWMutexTransitive;\ starts\ goroutine\ started\ in\ racerwmutex\.NoRaceRWMutexTransitive\ \(1\ accesses\);\ starts\ goroutine\ started\ in\ racerwmutex\.NoRaceRWMutexTransitive\ \(1\ accesses\)\)$`
 	go func() {
 		muNoRaceRWMutexTransitive.RLock()
 		_ = xNoRaceRWMutexTransitive // ok: a read holding the guard

@@ -1,0 +1,405 @@
+package analyzer
+
+import (
+	"encoding/gob"
+	"fmt"
+	"go/build"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A funcFact summarises an exported function for the packages that
+// import it (DESIGN §4): the globals it accesses (closed over its
+// callees) with the global locks held, its lock effects, the callbacks it
+// runs under a lock or starts, and the contexts it starts. Globals and
+// locks are named by qualified ids: "example.com/a.st.m".
+type funcFact struct {
+	Accesses    []factAccess
+	Acquires    []factLock
+	Releases    []string
+	Releaser    []string
+	CallsParam  []factParam
+	SpawnsParam []int
+	Starts      []factStart
+}
+
+// A factAccess is an access of a global with the locks held.
+type factAccess struct {
+	Global string
+	Write  bool
+	Locks  []factLock
+}
+
+// A factLock is a held lock.
+type factLock struct {
+	ID   string
+	Read bool
+}
+
+// A factParam records that func parameter Param is called with Locks held.
+type factParam struct {
+	Param int
+	Locks []factLock
+}
+
+// A factStart is a context the function starts, and what it accesses.
+type factStart struct {
+	Kind     string // the context name without its function: "goroutine started in"
+	Func     string // the function that starts it, qualified
+	Multiple bool
+	Accesses []factAccess
+}
+
+// AFact implements analysis.Fact.AFact.
+func (*funcFact) AFact() {}
+
+// String summarises the fact for analysistest's fact expectations.
+func (f *funcFact) String() string {
+	var parts []string
+	for _, a := range f.Accesses {
+		verb := "reads"
+		if a.Write {
+			verb = "writes"
+		}
+		parts = append(parts, verb+" "+a.Global+locksString(a.Locks))
+	}
+	for _, l := range f.Acquires {
+		parts = append(parts, "acquires "+l.ID)
+	}
+	for _, id := range f.Releases {
+		parts = append(parts, "releases "+id)
+	}
+	for _, id := range f.Releaser {
+		parts = append(parts, "returns releaser of "+id)
+	}
+	for _, p := range f.CallsParam {
+		parts = append(parts, fmt.Sprintf("calls param %d%s", p.Param, locksString(p.Locks)))
+	}
+	for _, i := range f.SpawnsParam {
+		parts = append(parts, fmt.Sprintf("spawns param %d", i))
+	}
+	for _, s := range f.Starts {
+		parts = append(parts, fmt.Sprintf("starts %s %s (%d accesses)", s.Kind, s.Func, len(s.Accesses)))
+	}
+	return "chanown(" + strings.Join(parts, "; ") + ")"
+}
+
+// locksString formats held locks: " under mu, rw(R)".
+func locksString(ls []factLock) string {
+	if len(ls) == 0 {
+		return ""
+	}
+	var s []string
+	for _, l := range ls {
+		if l.Read {
+			s = append(s, l.ID+"(R)")
+		} else {
+			s = append(s, l.ID)
+		}
+	}
+	return " under " + strings.Join(s, ", ")
+}
+
+// A pkgFact says which module a package belongs to, which of its locks it
+// reported as shared, and which of its globals are reference counts.
+type pkgFact struct {
+	Module   string
+	Version  string
+	Reported []string
+	Counts   []string
+}
+
+// AFact implements analysis.Fact.AFact.
+func (*pkgFact) AFact() {}
+
+// String summarises the fact for analysistest's fact expectations.
+func (f *pkgFact) String() string {
+	return fmt.Sprintf("chanown(module %q; reported %s; counts %s)", f.Module, strings.Join(f.Reported, ","), strings.Join(f.Counts, ","))
+}
+
+func init() {
+	gob.Register(&funcFact{})
+	gob.Register(&pkgFact{})
+}
+
+// A moduleID identifies a module for the same-module rule.
+type moduleID struct {
+	path, version string
+}
+
+// stdModule is the module of the standard library.
+const stdModule = "std"
+
+// passModule returns the module of the analysed package: its module, or
+// std for the standard library, or the empty path (GOPATH mode).
+func passModule(pass *analysis.Pass) moduleID {
+	if pass.Module != nil && pass.Module.Path != "" {
+		return moduleID{pass.Module.Path, pass.Module.Version}
+	}
+	if len(pass.Files) > 0 {
+		name := pass.Fset.File(pass.Files[0].FileStart).Name()
+		root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+		if strings.HasPrefix(name, root) {
+			return moduleID{path: stdModule}
+		}
+	}
+	return moduleID{}
+}
+
+// moduleOf builds a moduleID from a fact's fields.
+func moduleOf(path, version string) moduleID { return moduleID{path, version} }
+
+// sameModule reports whether globals of module b may be reported in
+// module a: the same module, or both "ours" (DESIGN §5 "Modules": a module
+// with an empty version is the main module, a workspace member or a
+// directory replacement). std is its own module.
+func sameModule(a, b moduleID) bool {
+	if a.path == b.path {
+		return true
+	}
+	if a.path == stdModule || b.path == stdModule {
+		return false
+	}
+	return a.version == "" && b.version == ""
+}
+
+// summaryOf returns the summary of fn: computed for source functions,
+// built from the fact of an imported function.
+func (pc *passContext) summaryOf(fn *ssa.Function) *summary {
+	if fn == nil {
+		return nil
+	}
+	if s, ok := pc.summaries[fn]; ok {
+		return s
+	}
+	var s *summary
+	if ff := pc.factOf(fn); ff != nil {
+		s = &summary{releaser: ff.Releaser}
+		for _, l := range ff.Acquires {
+			s.acquired = s.acquired.with(l.ID, l.Read)
+		}
+		s.released = ff.Releases
+		for _, p := range ff.CallsParam {
+			if s.paramCalls == nil {
+				s.paramCalls = map[int]lockset{}
+			}
+			s.paramCalls[p.Param] = toLockset(p.Locks)
+		}
+		for _, i := range ff.SpawnsParam {
+			setFlag(&s.spawnsParam, i)
+		}
+	}
+	pc.summaries[fn] = s
+	return s
+}
+
+// factOf returns the fact of an imported function, or nil.
+func (pc *passContext) factOf(fn *ssa.Function) *funcFact {
+	if fn == nil || pc.isSource[fn] {
+		return nil
+	}
+	obj := funcObj(fn)
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == pc.pass.Pkg {
+		return nil
+	}
+	if ff, ok := pc.facts[obj]; ok {
+		return ff
+	}
+	ff := new(funcFact)
+	if !pc.pass.ImportObjectFact(obj, ff) {
+		ff = nil
+	}
+	pc.facts[obj] = ff
+	return ff
+}
+
+// toLockset converts fact locks into a lockset.
+func toLockset(ls []factLock) lockset {
+	var out lockset
+	for _, l := range ls {
+		out = out.with(l.ID, l.Read)
+	}
+	return out
+}
+
+// toFactLocks converts the global locks of ls into fact locks.
+func toFactLocks(ls lockset) []factLock {
+	var out []factLock
+	for _, h := range ls {
+		if !isInstanceLock(h.id) {
+			out = append(out, factLock{h.id, h.read})
+		}
+	}
+	return out
+}
+
+// globalIDs keeps the global lock ids of ids.
+func globalIDs(ids []string) []string {
+	return slices.DeleteFunc(slices.Clone(ids), isInstanceLock)
+}
+
+// exportFacts exports a fact for every exported function that names a
+// global or lock of this module, or runs or starts a func parameter, and a
+// package fact when the package has guarded globals or function facts.
+func (pc *passContext) exportFacts(reported []string, counts []string) {
+	if pc.pass.Pkg.Name() == "main" {
+		return // nothing imports a main package
+	}
+	exported := false
+	for _, fn := range pc.funcs {
+		if !isExportedFunc(fn) || pc.inTestFile(fn) {
+			continue
+		}
+		ff := pc.funcFactOf(fn)
+		if ff == nil {
+			continue
+		}
+		if obj := funcObj(fn); obj != nil {
+			pc.pass.ExportObjectFact(obj, ff)
+			exported = true
+		}
+	}
+	if exported || len(pc.globals.locks) > 0 {
+		// Reports made by imports are passed on, so that a lock is
+		// reported once along an import chain.
+		for id := range pc.reportedByImports() {
+			if obj, _ := pc.globals.lookup(id); obj != nil && pc.globals.ours(obj.Pkg()) {
+				reported = append(reported, id)
+			}
+		}
+		slices.Sort(reported)
+		slices.Sort(counts)
+		pc.pass.ExportPackageFact(&pkgFact{
+			Module: pc.globals.module.path, Version: pc.globals.module.version,
+			Reported: slices.Compact(reported), Counts: slices.Compact(counts),
+		})
+	}
+}
+
+// funcFactOf computes the fact of the exported function fn, or nil if it
+// would say nothing.
+func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
+	ff := &funcFact{}
+	reached := pc.reach([]*ssa.Function{fn}, nil)
+	ff.Accesses = pc.factAccesses(func(a *access) bool { return reached[a.fn] && !a.preset })
+	if s := pc.summaries[fn]; s != nil {
+		ff.Acquires = toFactLocks(s.acquired)
+		ff.Releases = globalIDs(s.released)
+		ff.Releaser = globalIDs(s.releaser)
+		for i := range len(fn.Params) {
+			if ls, ok := s.paramCalls[i]; ok {
+				ff.CallsParam = append(ff.CallsParam, factParam{i, toFactLocks(ls)})
+			}
+			if s.spawnsParam[i] {
+				ff.SpawnsParam = append(ff.SpawnsParam, i)
+			}
+		}
+	}
+	for _, c := range pc.contexts {
+		if c.site == nil || !reached[c.siteFn] || c.test {
+			continue
+		}
+		accs := pc.factAccesses(func(a *access) bool { return slices.Contains(a.ctxs, c) })
+		if len(accs) == 0 {
+			continue
+		}
+		kind, _ := strings.CutSuffix(c.name, " "+funcName(topFunc(c.siteFn)))
+		ff.Starts = append(ff.Starts, factStart{
+			Kind: kind, Func: pc.pass.Pkg.Path() + "." + funcName(topFunc(c.siteFn)),
+			Multiple: c.multiple, Accesses: accs,
+		})
+	}
+	if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.CallsParam)+len(ff.SpawnsParam)+len(ff.Starts) == 0 {
+		return nil
+	}
+	return ff
+}
+
+// factAccesses returns the accesses that keep selects, deduplicated and
+// sorted, as fact accesses.
+func (pc *passContext) factAccesses(keep func(*access) bool) []factAccess {
+	if pc.lockedUnits == nil {
+		// Facts name only globals that some access holds a global
+		// lock at: the only ones a guard can protect.
+		pc.lockedUnits = map[*unit]bool{}
+		for _, a := range pc.accesses {
+			if holdsGlobalLock(a) {
+				pc.lockedUnits[a.unit] = true
+			}
+		}
+	}
+	seen := map[string]bool{}
+	var out []factAccess
+	for _, a := range pc.accesses {
+		if !keep(a) || !pc.lockedUnits[a.unit] || isTestFile(pc.pass.Fset, a.pos) {
+			continue
+		}
+		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: toFactLocks(a.locks)}
+		k := fa.Global + fmt.Sprint(fa.Write) + locksString(fa.Locks)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, fa)
+		}
+	}
+	slices.SortFunc(out, func(x, y factAccess) int {
+		if c := strings.Compare(x.Global, y.Global); c != 0 {
+			return c
+		}
+		if x.Write != y.Write {
+			if x.Write {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(locksString(x.Locks), locksString(y.Locks))
+	})
+	return out
+}
+
+// importedAccesses records the accesses that calling an imported function
+// with a fact makes, with the caller's locks added.
+func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction, ff *funcFact, locks lockset) {
+	for _, fa := range ff.Accesses {
+		u := pc.foreignUnit(fa.Global)
+		if u == nil {
+			continue
+		}
+		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true}
+		u.refs = append(u.refs, a)
+		pc.accesses = append(pc.accesses, a)
+		for _, l := range fa.Locks {
+			pc.globals.lockOf(l.ID)
+		}
+	}
+}
+
+// foreignUnit returns the unit a qualified id names, or nil.
+func (pc *passContext) foreignUnit(id string) *unit {
+	if u, ok := pc.globals.units[id]; ok {
+		return u
+	}
+	obj, fields := pc.globals.lookup(id)
+	if obj == nil {
+		return nil
+	}
+	return pc.globals.unitByID(obj, fields, id)
+}
+
+// importsFacts reports whether a direct import of the package exports
+// chanown facts.
+func importsFacts(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		var pf pkgFact
+		if pass.ImportPackageFact(imp, &pf) {
+			return true
+		}
+	}
+	return false
+}
+
+var _ types.Object = (*types.Var)(nil)
