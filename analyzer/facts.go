@@ -314,6 +314,11 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 			Multiple: c.multiple, Accesses: accs,
 		})
 	}
+	if pc.globals.module.path == stdModule {
+		// Globals and locks of std are never reported from another
+		// package (globalTable.ours); only the wrappers matter.
+		*ff = funcFact{CallsParam: ff.CallsParam, SpawnsParam: ff.SpawnsParam}
+	}
 	if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.CallsParam)+len(ff.SpawnsParam)+len(ff.Starts) == 0 {
 		return nil
 	}

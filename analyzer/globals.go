@@ -164,6 +164,12 @@ func (gt *globalTable) ours(p *types.Package) bool {
 	if p == gt.pass.Pkg {
 		return true
 	}
+	if gt.module.path == stdModule {
+		// The standard library's packages report only their own
+		// globals: a report in net about sync's pool registry helps
+		// nobody who reads it.
+		return false
+	}
 	var pf pkgFact
 	if p == nil || !gt.pass.ImportPackageFact(p, &pf) {
 		return false
