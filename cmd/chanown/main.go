@@ -1,17 +1,28 @@
 // Command chanown reports package-level variables that are guarded by a
 // mutex and shared by several goroutines, and the races such a mutex was
-// meant to prevent. See docs/chanown.md for what each category means.
+// meant to prevent. See docs/chanown.md for what each category means and
+// docs/integrations.md for go vet, golangci-lint and CI.
 //
 // One binary has two faces. Run directly, it is a standalone driver:
 //
-//	chanown [-json] [-c N] [-test=false] [analyzer flags] [packages]
+//	chanown [-format=text|json|sarif|github] [-c N] [-test=false] [analyzer flags] [packages]
 //
-// It loads the packages (default ".") with go/packages, analyses them and
-// prints each diagnostic to stderr as "file:line:col: [category] message",
-// followed by its related positions, indented. With -json it prints the
-// golang.org/x/tools JSON tree to stdout instead, and nothing else goes to
-// stdout. The analyzer flags are -exported, -spawners, -self-sync and
-// -categories.
+// It loads the packages (default ".") with go/packages, analyses them with
+// golang.org/x/tools/go/analysis/checker and prints the diagnostics in
+// one of four formats:
+//
+//   - text (the default): to stderr, go vet style, each diagnostic as
+//     "file:line:col: [category] message" followed by its related
+//     positions, indented;
+//   - json (also -json): the golang.org/x/tools JSON tree, to stdout;
+//   - sarif: a SARIF 2.1.0 log, to stdout, for code scanning;
+//   - github: GitHub Actions workflow commands ("::warning file=…"), to
+//     stdout, which show as annotations on the pull request.
+//
+// Errors (packages that do not load or type-check, patterns that match
+// nothing, failed analyses) always go to stderr, one line each; sarif and
+// github also carry them in their own output. The analyzer flags are
+// -exported, -spawners, -self-sync and -categories.
 //
 // Run by go vet, it speaks the vettool protocol (unitchecker):
 //
@@ -21,14 +32,15 @@
 // -V (any form, e.g. -V=full), or a single argument ending in ".cfg",
 // select the vettool.
 //
-// Exit codes of the standalone driver:
+// Exit codes of the standalone driver, the same for every format except
+// that json never exits 3 (as the x/tools drivers do):
 //
-//	0  no findings (always 0 with -json, unless 1 applies)
+//	0  no findings
 //	1  errors: a package failed to load or type-check, a pattern matched
 //	   no packages, or the analysis failed; the other packages are still
 //	   analysed and reported, and 1 wins over 3
-//	2  bad usage: unknown flag or invalid flag value
-//	3  findings were reported (text mode only)
+//	2  bad usage: unknown flag, invalid flag value or format
+//	3  findings were reported (text, sarif and github)
 package main
 
 import (
@@ -37,6 +49,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/chanown/chanown/analyzer"
@@ -51,8 +65,19 @@ const (
 	exitOK       = 0 // no findings
 	exitError    = 1 // load, type or analysis errors
 	exitUsage    = 2 // bad flags
-	exitFindings = 3 // diagnostics reported (text mode)
+	exitFindings = 3 // diagnostics reported (every format but json)
 )
+
+// Output formats of the standalone driver.
+const (
+	formatText   = "text"
+	formatJSON   = "json"
+	formatSARIF  = "sarif"
+	formatGitHub = "github"
+)
+
+// formats lists the output formats, the default first.
+var formats = []string{formatText, formatJSON, formatSARIF, formatGitHub}
 
 // progname prefixes every error line.
 const progname = "chanown"
@@ -88,9 +113,77 @@ func isVetTool(args []string) bool {
 
 // options holds the standalone driver's own flags.
 type options struct {
-	json    bool // print JSON to stdout
-	context int  // lines of source context to print; negative means none
-	tests   bool // load test packages too
+	format  formatValue // output format
+	json    jsonValue   // -json: an alias of -format=json
+	context int         // lines of source context to print; negative means none
+	tests   bool        // load test packages too
+}
+
+// formatValue is the flag.Value of -format: one of formats.
+type formatValue struct{ name string }
+
+func (v *formatValue) String() string {
+	if v == nil || v.name == "" {
+		return formatText
+	}
+	return v.name
+}
+
+func (v *formatValue) Set(s string) error {
+	if !slices.Contains(formats, s) {
+		return fmt.Errorf("unknown format %q (known: %s)", s, strings.Join(formats, ", "))
+	}
+	v.name = s
+	return nil
+}
+
+// jsonValue is the flag.Value of -json, a boolean flag that selects the
+// json format. It records whether it was given at all, so that a
+// contradicting -format can be reported.
+type jsonValue struct{ set, on bool }
+
+func (v *jsonValue) IsBoolFlag() bool { return true }
+
+func (v *jsonValue) String() string {
+	if v == nil {
+		return "false"
+	}
+	return strconv.FormatBool(v.on)
+}
+
+func (v *jsonValue) Set(s string) error {
+	on, err := strconv.ParseBool(s)
+	if err != nil {
+		return errors.New("invalid boolean value")
+	}
+	v.set, v.on = true, on
+	return nil
+}
+
+// resolve returns the output format that the -format and -json flags
+// select together, or an error if they contradict each other.
+func (o *options) resolve(formatSet bool) (string, error) {
+	format := o.format.String()
+	if !o.json.set {
+		return format, nil
+	}
+	switch {
+	case o.json.on && formatSet && format != formatJSON:
+		return "", fmt.Errorf("-json contradicts -format=%s", format)
+	case o.json.on:
+		return formatJSON, nil
+	case formatSet && format == formatJSON:
+		return "", errors.New("-json=false contradicts -format=json")
+	}
+	return format, nil
+}
+
+// outputFormat returns the output format that the flags parsed by fs
+// select, or an error if -json and -format contradict each other.
+func outputFormat(fs *flag.FlagSet, opts *options) (string, error) {
+	formatSet := false
+	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
+	return opts.resolve(formatSet)
 }
 
 // newFlagSet returns the standalone driver's flag set: its own flags plus
@@ -102,8 +195,10 @@ func newFlagSet(a *analysis.Analyzer) (*flag.FlagSet, *options) {
 	// Errors are printed by run, as one line; the usage only on -help.
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	fs.BoolVar(&opts.json, "json", false, "print diagnostics and errors as JSON to stdout; exit 0 even with findings")
-	fs.IntVar(&opts.context, "c", -1, "print the offending line with this many lines of context (negative: none)")
+	fs.Var(&opts.format, "format", "output format: "+strings.Join(formats, ", ")+
+		" (text goes to stderr, the others to stdout)")
+	fs.Var(&opts.json, "json", "same as -format=json: print the golang.org/x/tools JSON to stdout; exit 0 even with findings")
+	fs.IntVar(&opts.context, "c", -1, "text format: print the offending line with this many lines of context (negative: none)")
 	fs.BoolVar(&opts.tests, "test", true, "also analyse the packages' test files")
 	a.Flags.VisitAll(func(f *flag.Flag) {
 		// Analyzer flags never reuse driver flag names (STYLE.md); if one
@@ -130,7 +225,7 @@ Flags:
 	fs.SetOutput(io.Discard)
 	fmt.Fprint(w, `
 Exit codes: 0 no findings, 1 errors (load, type or analysis), 2 bad usage,
-3 findings (text mode only; -json exits 0 unless there are errors).
+3 findings (every format but json, which exits 0 unless there are errors).
 `)
 }
 
@@ -146,35 +241,61 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %s (see %s -help)\n", progname, oneLine(err.Error()), progname)
 		return exitUsage
 	}
+	format, err := outputFormat(fs, opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s (see %s -help)\n", progname, err, progname)
+		return exitUsage
+	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
 
 	p := newPrinter(stderr)
-	pkgs, err := load(a, patterns, opts.tests)
-	if err != nil {
+	var graph *checker.Graph
+	if pkgs, err := load(a, patterns, opts.tests); err != nil {
 		p.errorf("%v", err)
-		return exitError
+	} else {
+		p.packageErrors(pkgs)
+		graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		if err != nil {
+			p.errorf("%v", err)
+		} else {
+			p.actionErrors(graph)
+		}
 	}
-	p.packageErrors(pkgs)
-
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		p.errorf("%v", err)
-		return exitError
-	}
-	p.actionErrors(graph)
+	findings := collect(graph)
 
 	code := exitOK
-	if opts.json {
-		if err := graph.PrintJSON(stdout); err != nil {
-			p.errorf("writing JSON: %v", err)
-		}
-	} else if p.diagnostics(graph, opts.context) > 0 {
+	if len(findings) > 0 && format != formatJSON {
 		code = exitFindings
 	}
-	if p.errors > 0 {
+	if len(p.errs) > 0 {
+		code = exitError
+	}
+
+	var werr error
+	switch format {
+	case formatText:
+		p.diagnostics(findings, opts.context)
+	case formatJSON:
+		// Without a graph, nothing was analysed and there is no JSON
+		// tree to print, as with the x/tools drivers.
+		if graph != nil {
+			werr = graph.PrintJSON(stdout)
+		}
+	case formatSARIF:
+		werr = writeSARIF(stdout, sarifInput{
+			root:     sourceRoot(p.cwd),
+			findings: findings,
+			errors:   p.errs,
+			exitCode: code,
+		})
+	case formatGitHub:
+		werr = writeGitHub(stdout, sourceRoot(p.cwd), findings, p.errs)
+	}
+	if werr != nil {
+		p.errorf("writing %s output: %v", format, werr)
 		code = exitError
 	}
 	return code

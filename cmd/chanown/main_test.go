@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -61,7 +63,7 @@ func TestIsVetTool(t *testing.T) {
 func TestDriverFlags(t *testing.T) {
 	a := analyzer.New(analyzer.DefaultConfig())
 	fs, _ := newFlagSet(a)
-	for _, name := range []string{"json", "c", "test"} {
+	for _, name := range []string{"format", "json", "c", "test"} {
 		if a.Flags.Lookup(name) != nil {
 			t.Errorf("analyzer flag -%s collides with the driver flag", name)
 		}
@@ -100,6 +102,11 @@ func TestRunUsage(t *testing.T) {
 		{[]string{"-self-sync=nodot"}, "invalid type"},
 		{[]string{"-categories=nosuch"}, `unknown category "nosuch"`},
 		{[]string{"-c=x"}, "-c"},
+		{[]string{"-format=xml"}, `unknown format "xml" (known: text, json, sarif, github)`},
+		{[]string{"-json", "-format=sarif"}, "-json contradicts -format=sarif"},
+		{[]string{"-format=github", "-json"}, "-json contradicts -format=github"},
+		{[]string{"-json=false", "-format=json"}, "-json=false contradicts -format=json"},
+		{[]string{"-json=maybe"}, "invalid boolean value"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(analyzer.New(analyzer.DefaultConfig()), tc.args, &stdout, &stderr)
@@ -116,7 +123,7 @@ func TestRunUsage(t *testing.T) {
 	if code := run(analyzer.New(analyzer.DefaultConfig()), []string{"-help"}, &stdout, &stderr); code != exitOK {
 		t.Errorf("run -help: exit %d, want 0", code)
 	}
-	for _, want := range []string{"usage: chanown", "-exported", "-spawners", "-json", "Exit codes"} {
+	for _, want := range []string{"usage: chanown", "-exported", "-spawners", "-json", "-format", "sarif", "Exit codes"} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("run -help: usage lacks %q:\n%s", want, stderr.String())
 		}
@@ -295,6 +302,171 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("the type error is not printed to stderr:\n%s", r.stderr)
 		}
 	})
+
+	clean := filepath.Join(filepath.Dir(e2e), "golangci")
+	t.Run("exit-codes", func(t *testing.T) {
+		t.Parallel()
+		// The three samples: clean, findings, errors.
+		samples := [3]struct{ dir, pattern string }{
+			{clean, "./clean"},
+			{e2e, "./..."},
+			{broken, "./..."},
+		}
+		for _, mode := range exitCodes {
+			for i, s := range samples {
+				name, args := bin, append(slices.Clone(mode.args), s.pattern)
+				if mode.vet {
+					name, args = goTool, append([]string{"vet", "-vettool=" + bin}, args...)
+				}
+				r := command(t, s.dir, name, args...)
+				r.wantNoPanic(t)
+				if r.code != mode.codes[i] {
+					t.Errorf("%s on %s %s: exit %d, want %d (docs/integrations.md)\n%s",
+						mode.mode, filepath.Base(s.dir), s.pattern, r.code, mode.codes[i], r.stderr)
+				}
+			}
+		}
+	})
+
+	t.Run("sarif", func(t *testing.T) {
+		t.Parallel()
+		r := command(t, e2e, bin, "-format=sarif", "./...")
+		r.wantExit(t, exitFindings)
+		r.wantNoPanic(t)
+		if r.stderr != "" {
+			t.Errorf("wrote to stderr without errors: %q", r.stderr)
+		}
+		run := checkSARIF(t, []byte(r.stdout), false)
+		base := run["originalUriBaseIds"].(map[string]any)[srcRoot].(map[string]any)["uri"]
+		if want := fileURI(e2e, true); base != want {
+			t.Errorf("%s is %v, want %s (the directory of go.mod)", srcRoot, base, want)
+		}
+		found := false
+		for _, res := range run["results"].([]any) {
+			res := res.(map[string]any)
+			loc := res["locations"].([]any)[0].(map[string]any)["physicalLocation"].(map[string]any)
+			art := loc["artifactLocation"].(map[string]any)
+			if art["uriBaseId"] != srcRoot {
+				t.Errorf("result at %v is not based on %s", art["uri"], srcRoot)
+			}
+			region := loc["region"].(map[string]any)
+			if res["ruleId"] == analyzer.CategoryShared && art["uri"] == "main.go" &&
+				region["startLine"] == float64(line) && region["startColumn"] == float64(col) &&
+				res["message"].(map[string]any)["text"] == sharedMessage {
+				found = true
+				if rel, _ := res["relatedLocations"].([]any); len(rel) == 0 {
+					t.Errorf("the shared result has no relatedLocations")
+				}
+			}
+		}
+		if !found {
+			t.Errorf("SARIF lacks the shared result at main.go:%d:%d:\n%s", line, col, r.stdout)
+		}
+	})
+
+	t.Run("sarif-errors", func(t *testing.T) {
+		t.Parallel()
+		r := command(t, broken, bin, "-format=sarif", "./...")
+		r.wantExit(t, exitError)
+		r.wantNoPanic(t)
+		run := checkSARIF(t, []byte(r.stdout), true)
+		notes := run["invocations"].([]any)[0].(map[string]any)["toolExecutionNotifications"].([]any)
+		if !strings.Contains(fmt.Sprint(notes), `cannot use "not an int"`) || !strings.Contains(fmt.Sprint(notes), "bad/bad.go") {
+			t.Errorf("the type error is not a notification with its location: %v", notes)
+		}
+		if len(run["results"].([]any)) == 0 {
+			t.Errorf("the findings of package good are missing next to the error in bad")
+		}
+		if !strings.Contains(r.stderr, `cannot use "not an int"`) {
+			t.Errorf("the type error is not printed to stderr too:\n%s", r.stderr)
+		}
+	})
+
+	t.Run("sarif-no-match", func(t *testing.T) {
+		t.Parallel()
+		r := command(t, e2e, bin, "-format=sarif", "example.com/e2e/nosuch/...")
+		r.wantExit(t, exitError)
+		run := checkSARIF(t, []byte(r.stdout), true)
+		if !strings.Contains(fmt.Sprint(run["invocations"]), "matched no packages") {
+			t.Errorf("the error is not a notification: %v", run["invocations"])
+		}
+	})
+
+	t.Run("github", func(t *testing.T) {
+		t.Parallel()
+		r := command(t, e2e, bin, "-format=github", "./...")
+		r.wantExit(t, exitFindings)
+		r.wantNoPanic(t)
+		if r.stderr != "" {
+			t.Errorf("wrote to stderr without errors: %q", r.stderr)
+		}
+		prefix := fmt.Sprintf("::warning file=main.go,line=%d,col=%d,title=chanown [shared]::%s%%0A\t", line, col, sharedMessage)
+		found := false
+		for l := range strings.SplitSeq(r.stdout, "\n") {
+			if l != "" && !strings.HasPrefix(l, "::warning ") {
+				t.Errorf("not a workflow command: %q", l)
+			}
+			found = found || strings.HasPrefix(l, prefix)
+		}
+		if !found {
+			t.Errorf("stdout has no line starting with\n\t%s\nstdout:\n%s", prefix, r.stdout)
+		}
+	})
+
+	t.Run("github-errors", func(t *testing.T) {
+		t.Parallel()
+		r := command(t, broken, bin, "-format=github", "./...")
+		r.wantExit(t, exitError)
+		want := `::error file=bad/bad.go,line=6,col=13,title=chanown::example.com/broken/bad: cannot use "not an int"`
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %s:\n%s", want, r.stdout)
+		}
+		if !strings.Contains(r.stdout, "::warning file=good/good.go,") {
+			t.Errorf("the finding in package good is missing:\n%s", r.stdout)
+		}
+	})
+}
+
+// exitCodes is the exit-code table of docs/integrations.md: for each mode
+// (the table's first column), the exit code with no findings, with
+// findings, and with errors. TestEndToEnd runs every cell;
+// TestExitCodeDocs checks the table.
+var exitCodes = []struct {
+	mode  string
+	args  []string // chanown's arguments before the patterns
+	vet   bool     // run as go vet -vettool=chanown args...
+	codes [3]int
+}{
+	{"chanown", nil, false, [3]int{0, 3, 1}},
+	{"chanown -format=json", []string{"-format=json"}, false, [3]int{0, 0, 1}},
+	{"chanown -json", []string{"-json"}, false, [3]int{0, 0, 1}},
+	{"chanown -format=sarif", []string{"-format=sarif"}, false, [3]int{0, 3, 1}},
+	{"chanown -format=github", []string{"-format=github"}, false, [3]int{0, 3, 1}},
+	{"go vet -vettool=$(which chanown)", nil, true, [3]int{0, 1, 1}},
+	{"go vet -json -vettool=$(which chanown)", []string{"-json"}, true, [3]int{0, 0, 1}},
+}
+
+// TestExitCodeDocs checks that the exit-code table of
+// docs/integrations.md has a row for every mode of exitCodes, with the
+// same codes.
+func TestExitCodeDocs(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "docs", "integrations.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range exitCodes {
+		row := regexp.MustCompile("(?m)^\\| `" + regexp.QuoteMeta(mode.mode) + "` +\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|")
+		m := row.FindStringSubmatch(string(data))
+		if m == nil {
+			t.Errorf("docs/integrations.md has no exit-code row for `%s`", mode.mode)
+			continue
+		}
+		for i, want := range mode.codes {
+			if got := strings.TrimSpace(m[i+1]); got != strconv.Itoa(want) {
+				t.Errorf("docs/integrations.md: `%s`: column %d is %q, want %d", mode.mode, i+1, got, want)
+			}
+		}
+	}
 }
 
 // result is the outcome of a command run by command.

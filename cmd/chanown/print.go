@@ -7,20 +7,31 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
-// printer writes the standalone driver's text output: error lines and
-// diagnostics, both to stderr. It counts the errors it prints.
+// printer writes the standalone driver's stderr: error lines, and in
+// the text format the diagnostics. It keeps the errors it printed for the
+// formats that carry them too.
 type printer struct {
-	w      io.Writer
-	cwd    string          // file names under cwd are printed relative to it
-	seen   map[string]bool // error lines already printed
-	errors int             // number of distinct error lines printed
+	w    io.Writer
+	cwd  string          // file names under cwd are printed relative to it
+	seen map[string]bool // error lines already printed
+	errs []driverError   // the distinct errors printed, in order
+}
+
+// driverError is an error of the driver: a package that does not load or
+// type-check, a pattern that matches nothing, a failed analysis.
+type driverError struct {
+	line string         // as printed after "chanown: ", one line
+	msg  string         // the line without the position
+	posn token.Position // where the error is, if known
 }
 
 // newPrinter returns a printer writing to w.
@@ -33,12 +44,17 @@ func newPrinter(w io.Writer) *printer {
 // line was already printed (a package and its test variant share errors).
 func (p *printer) errorf(format string, args ...any) {
 	line := oneLine(fmt.Sprintf(format, args...))
-	if p.seen[line] {
+	p.report(driverError{line: line, msg: line})
+}
+
+// report prints e unless an error with the same line was printed.
+func (p *printer) report(e driverError) {
+	if p.seen[e.line] {
 		return
 	}
-	p.seen[line] = true
-	p.errors++
-	fmt.Fprintf(p.w, "%s: %s\n", progname, line)
+	p.seen[e.line] = true
+	p.errs = append(p.errs, e)
+	fmt.Fprintf(p.w, "%s: %s\n", progname, e.line)
 }
 
 // packageErrors prints the errors of pkgs and their dependencies (list,
@@ -57,16 +73,37 @@ func (p *printer) packageErrors(pkgs []*packages.Package) {
 			if typeErrors && err.Kind == packages.ListError && strings.HasPrefix(err.Msg, "# ") {
 				continue
 			}
-			if err.Pos == "" {
-				p.errorf("%s: %s", name, err.Msg)
+			msg := oneLine(fmt.Sprintf("%s: %s", name, err.Msg))
+			if err.Pos == "" || err.Pos == "-" {
+				p.report(driverError{line: msg, msg: msg})
 			} else {
-				p.errorf("%s: %s: %s", name, p.relative(err.Pos), err.Msg)
+				p.report(driverError{
+					line: oneLine(fmt.Sprintf("%s: %s: %s", name, p.relative(err.Pos), err.Msg)),
+					msg:  msg,
+					posn: parsePosition(err.Pos),
+				})
 			}
 		}
 		if pkg.Module != nil && pkg.Module.Error != nil {
 			p.errorf("%s: module %s: %s", name, pkg.Module.Path, pkg.Module.Error.Err)
 		}
 	})
+}
+
+// positionPattern matches "file:line:col" and "file:line".
+var positionPattern = regexp.MustCompile(`^(.+?):(\d+)(?::(\d+))?$`)
+
+// parsePosition parses a position as go/packages prints it,
+// "file:line:col" or "file:line"; anything else is a position with only a
+// file name, or none.
+func parsePosition(s string) token.Position {
+	m := positionPattern.FindStringSubmatch(s)
+	if m == nil {
+		return token.Position{Filename: s}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3]) // 0 if absent
+	return token.Position{Filename: m[1], Line: line, Column: col}
 }
 
 // actionErrors prints the errors of the analysis actions in graph, one
@@ -84,25 +121,34 @@ func (p *printer) actionErrors(graph *checker.Graph) {
 	}
 }
 
-// textDiagnostic is one diagnostic as printed.
-type textDiagnostic struct {
+// finding is one diagnostic of a root action, with its positions resolved.
+type finding struct {
 	posn     token.Position
+	end      token.Position // invalid if the diagnostic has no end
 	category string
 	message  string
-	related  []string // "posn: message" lines
+	related  []relatedInfo
 }
 
-// diagnostics prints the diagnostics of the root actions of graph in
-// position order, each once (a file in both p and p [p.test] is analysed
-// twice), with context source lines around each if context >= 0. It
-// returns the number of diagnostics printed.
-func (p *printer) diagnostics(graph *checker.Graph, context int) int {
+// relatedInfo is one Related entry of a finding.
+type relatedInfo struct {
+	posn    token.Position
+	message string
+}
+
+// collect returns the diagnostics of the root actions of graph (nil
+// means none) in position order, each once: a file in both p and
+// p [p.test] is analysed twice.
+func collect(graph *checker.Graph) []finding {
+	if graph == nil {
+		return nil
+	}
 	type key struct {
 		posn              token.Position
 		category, message string
 	}
 	seen := map[key]bool{}
-	var diags []textDiagnostic
+	var out []finding
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			continue
@@ -115,14 +161,17 @@ func (p *printer) diagnostics(graph *checker.Graph, context int) int {
 				continue
 			}
 			seen[k] = true
-			td := textDiagnostic{posn: posn, category: d.Category, message: d.Message}
-			for _, r := range d.Related {
-				td.related = append(td.related, fmt.Sprintf("%s: %s", p.position(fset.Position(r.Pos)), r.Message))
+			f := finding{posn: posn, category: d.Category, message: d.Message}
+			if d.End.IsValid() {
+				f.end = fset.Position(d.End)
 			}
-			diags = append(diags, td)
+			for _, r := range d.Related {
+				f.related = append(f.related, relatedInfo{fset.Position(r.Pos), r.Message})
+			}
+			out = append(out, f)
 		}
 	}
-	slices.SortFunc(diags, func(a, b textDiagnostic) int {
+	slices.SortFunc(out, func(a, b finding) int {
 		return cmp.Or(
 			cmp.Compare(a.posn.Filename, b.posn.Filename),
 			cmp.Compare(a.posn.Line, b.posn.Line),
@@ -131,7 +180,13 @@ func (p *printer) diagnostics(graph *checker.Graph, context int) int {
 			cmp.Compare(a.message, b.message),
 		)
 	})
-	for _, d := range diags {
+	return out
+}
+
+// diagnostics prints findings in the text format, with context source
+// lines around each if context >= 0.
+func (p *printer) diagnostics(findings []finding, context int) {
+	for _, d := range findings {
 		if d.category != "" {
 			fmt.Fprintf(p.w, "%s: [%s] %s\n", p.position(d.posn), d.category, d.message)
 		} else {
@@ -141,10 +196,9 @@ func (p *printer) diagnostics(graph *checker.Graph, context int) int {
 			p.source(d.posn, context)
 		}
 		for _, r := range d.related {
-			fmt.Fprintf(p.w, "\t%s\n", r)
+			fmt.Fprintf(p.w, "\t%s: %s\n", p.position(r.posn), r.message)
 		}
 	}
-	return len(diags)
 }
 
 // source prints the line of posn with context lines before and after,

@@ -1,0 +1,39 @@
+// Command chanvet is a go vet tool that runs the go vet suite together
+// with chanown:
+//
+//	go install github.com/chanown/chanown/cmd/chanvet@latest
+//	go vet -vettool=$(which chanvet) ./...
+//
+// go vet -vettool=X runs X instead of the go command's own vet, so
+// "go vet -vettool=$(which chanown)" runs chanown alone. chanvet runs the
+// analyzers of golang.org/x/tools/go/analysis/suite/vet (the suite that
+// cmd/vet is built from, at the x/tools version in chanown's go.mod) plus
+// chanown. docs/integrations.md says how that differs from the go
+// command's own vet.
+//
+// Flags are go vet's: -NAME (e.g. -chanown, -printf) runs only the named
+// analyzers, -NAME=false skips one, and each analyzer's flags take its
+// name as a prefix (-chanown.exported, -printf.funcs); "chanvet help"
+// lists the analyzers and "chanvet help NAME" describes one. chanvet
+// speaks only the vettool protocol (go/analysis/unitchecker); use the
+// chanown command for standalone runs and the CI formats.
+package main
+
+import (
+	"slices"
+
+	"github.com/chanown/chanown/analyzer"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/suite/vet"
+	"golang.org/x/tools/go/analysis/unitchecker"
+)
+
+// main runs the vettool protocol with the suite.
+func main() {
+	unitchecker.Main(suite()...) // calls os.Exit
+}
+
+// suite returns the analyzers chanvet runs: the vet suite, then chanown.
+func suite() []*analysis.Analyzer {
+	return append(slices.Clip(vet.Suite), analyzer.Analyzer)
+}

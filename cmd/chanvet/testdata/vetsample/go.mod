@@ -1,0 +1,3 @@
+module example.com/vetsample
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/gclsample
+
+go 1.26
