@@ -129,18 +129,21 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 			d.Message = fmt.Sprintf("%s read without holding %s; %s also writes it", g, guard, name)
 		}
 		if h := heldAt(f.race, f.guard.id); h != nil {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: h.pos, Message: guard + " held here"})
+			hpos, _ := pc.exprRange(f.u, h.pos)
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: hpos, Message: guard + " held here"})
 		}
 		verb := "accessed"
 		if b.write {
 			verb = "written"
 		}
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: b.pos, Message: fmt.Sprintf("%s %s here by %s", g, verb, c.name)})
+		bpos, _ := pc.exprRange(f.u, b.pos)
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: bpos, Message: fmt.Sprintf("%s %s here by %s", g, verb, c.name)})
 		seen := map[int]bool{pc.pass.Fset.Position(a.pos).Line: true}
 		for _, x := range as[1:] {
 			if line := pc.pass.Fset.Position(x.pos).Line; !seen[line] {
 				seen[line] = true
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: x.pos, Message: fmt.Sprintf("%s also accessed here without %s", g, guard)})
+				xpos, _ := pc.exprRange(f.u, x.pos)
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: xpos, Message: fmt.Sprintf("%s also accessed here without %s", g, guard)})
 			}
 		}
 		diags = append(diags, d)

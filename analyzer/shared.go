@@ -454,7 +454,8 @@ func (pc *passContext) related(ctxs []*goContext, units []*unitFacts, lock strin
 			if !has(a.locks, lock) {
 				how = "without " + pc.globals.show(lock)
 			}
-			out = append(out, analysis.RelatedInformation{Pos: a.pos, Message: pc.globals.show(f.u.key) + " " + verb + " here " + how})
+			pos, _ := pc.exprRange(f.u, a.pos)
+			out = append(out, analysis.RelatedInformation{Pos: pos, Message: pc.globals.show(f.u.key) + " " + verb + " here " + how})
 		}
 	}
 	return out
