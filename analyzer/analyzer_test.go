@@ -84,6 +84,7 @@ var scenarios = []scenario{
 	{name: "afterfunc", patterns: []string{"afterfunc"}},
 	{name: "ctxafterfunc", patterns: []string{"ctxafterfunc"}},
 	{name: "wggo", patterns: []string{"wggo"}},
+	{name: "racetier", patterns: []string{"racetier"}},
 	{name: "errgroupgo", patterns: []string{"errgroupgo"}},
 	{name: "finalizer", patterns: []string{"finalizer"}},
 	{name: "cycle", patterns: []string{"cycle"}},

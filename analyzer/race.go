@@ -80,6 +80,7 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 	byKey := map[key][]*access{}
 	other := map[*access]*access{}
 	otherCtx := map[*access]*goContext{}
+	sameCtx := map[*access]bool{}
 	for _, a := range f.race {
 		held, read := a.locks.has(f.guard.id)
 		if held && (!a.write || !read) || held && read && a.write {
@@ -89,11 +90,11 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		if len(a.locks) > 0 {
 			cat = CategoryWrongLock
 		}
-		b, c := pc.conflict(a, f.race)
+		b, c, same := pc.conflict(a, f.race)
 		if b == nil {
 			continue
 		}
-		other[a], otherCtx[a] = b, c
+		other[a], otherCtx[a], sameCtx[a] = b, c, same
 		k := key{a.fn, cat}
 		if _, ok := byKey[k]; !ok {
 			order = append(order, k)
@@ -117,7 +118,7 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		d := analysis.Diagnostic{Pos: pos, End: end, Category: k.cat}
 		b, c := other[a], otherCtx[a]
 		name := c.name
-		if slices.Contains(a.ctxs, c) {
+		if sameCtx[a] {
 			name = "another run of " + c.name
 		}
 		g, guard := show(f.u.key), show(f.guard.id)
@@ -152,14 +153,27 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 }
 
 // conflict returns an access in as that can run concurrently with a, one
-// of the two being a write, and the context that makes it. An access in a
+// of the two being a write, the context that makes it, and whether that
+// is another run of a's own context. An access in a
 // non-test file conflicts only through contexts that exist without test
 // files (DESIGN §5: race-tier reports caused by tests are placed in the
-// _test.go file). It prefers a write by another context.
-func (pc *passContext) conflict(a *access, as []*access) (*access, *goContext) {
+// _test.go file). It prefers a write, by another context, at another access.
+func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx *goContext, same bool) {
 	inTest := isTestFile(pc.pass.Fset, a.pos)
-	var best *access
-	var bestCtx *goContext
+	rank := func(b *access, ca, cb *goContext) int {
+		r := 0
+		if b.write {
+			r += 4
+		}
+		if ca != cb {
+			r += 2
+		}
+		if b != a {
+			r++
+		}
+		return r
+	}
+	bestRank := -1
 	for _, b := range as {
 		if !a.write && !b.write {
 			continue
@@ -181,14 +195,13 @@ func (pc *passContext) conflict(a *access, as []*access) (*access, *goContext) {
 				if b.write && precedesSpawn(b, ca) || a.write && precedesSpawn(a, cb) {
 					continue
 				}
-				better := best == nil || b.write && !best.write || b.write == best.write && bestCtx == ca && cb != ca
-				if better {
-					best, bestCtx = b, cb
+				if r := rank(b, ca, cb); r > bestRank {
+					best, bestCtx, same, bestRank = b, cb, ca == cb, r
 				}
 			}
 		}
 	}
-	return best, bestCtx
+	return best, bestCtx, same
 }
 
 // concurrent reports whether contexts x and y can run at the same time.

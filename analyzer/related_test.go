@@ -47,6 +47,25 @@ type relatedCase struct {
 
 var relatedCases = []relatedCase{
 	{
+		// Race tier: where the guard is held, then the other side.
+		name:    "racetier/unguarded",
+		pattern: "racetier",
+		diag:    `^counts written without holding mu;`,
+		accesses: []relatedEntry{
+			{"mu held here", "racetier.go", "ok: mu held on every path"},
+			{"counts written here by main", "racetier.go", "clear(counts)"},
+		},
+	},
+	{
+		name:    "racetier/wronglock",
+		pattern: "racetier",
+		diag:    `^counts accessed holding other but not its guard mu$`,
+		accesses: []relatedEntry{
+			{"mu held here", "racetier.go", "ok: mu held on every path"},
+			{"counts written here by goroutine started in main", "racetier.go", "ok: mu held on every path"},
+		},
+	},
+	{
 		name:    "declsingle",
 		pattern: "declsingle",
 		diag:    `^mu guards hits,`,
