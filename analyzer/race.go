@@ -9,6 +9,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -429,6 +431,18 @@ func (pc *passContext) exprRange(u *unit, pos token.Pos) (token.Pos, token.Pos) 
 		for _, ids := range pc.identIndex {
 			slices.SortFunc(ids, func(a, b *ast.Ident) int { return cmp.Compare(a.Pos(), b.Pos()) })
 		}
+		// A global of another package is written dep.Counts: the
+		// expression starts at the package name.
+		pc.qualStart = map[*ast.Ident]token.Pos{}
+		insp := pc.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		for c := range insp.Root().Preorder((*ast.SelectorExpr)(nil)) {
+			sel := c.Node().(*ast.SelectorExpr)
+			if x, ok := sel.X.(*ast.Ident); ok {
+				if _, ok := pc.pass.TypesInfo.Uses[x].(*types.PkgName); ok {
+					pc.qualStart[sel.Sel] = sel.Pos()
+				}
+			}
+		}
 	}
 	if !pos.IsValid() {
 		return pos, pos
@@ -437,6 +451,9 @@ func (pc *passContext) exprRange(u *unit, pos token.Pos) (token.Pos, token.Pos) 
 	line := file.Line(pos)
 	for _, id := range pc.identIndex[u.obj] {
 		if pc.pass.Fset.File(id.Pos()) == file && file.Line(id.Pos()) == line {
+			if start, ok := pc.qualStart[id]; ok {
+				return start, id.End()
+			}
 			return id.Pos(), id.End()
 		}
 	}

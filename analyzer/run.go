@@ -42,6 +42,7 @@ type passContext struct {
 	globals    *globalTable
 	entryLocks map[*ssa.Function]lockset // locks held on entry, from callers
 	identIndex map[*types.Var][]*ast.Ident
+	qualStart  map[*ast.Ident]token.Pos // start of pkg.Name for qualified globals
 	accesses   []*access
 	unlocks    []unlockEvent
 }

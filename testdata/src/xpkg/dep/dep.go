@@ -1,0 +1,41 @@
+// Package dep keeps state that package xpkg/user shares between // want package:`chanown\(module ""; reported ; counts \)`
+// goroutines: an exported lock and map, an unexported registry behind
+// functions, a lock helper, a callback helper and a spawner wrapper.
+package dep
+
+import "sync"
+
+var (
+	Mu     sync.Mutex
+	Counts = map[string]int{}
+
+	nmu   sync.Mutex
+	names []string
+)
+
+// Add records k under Mu.
+func Add(k string) { // want Add:`^chanown\(reads xpkg/dep.Counts under xpkg/dep.Mu; writes xpkg/dep.Counts under xpkg/dep.Mu\)$`
+	Mu.Lock()
+	Counts[k]++
+	Mu.Unlock()
+}
+
+// Name records n under nmu.
+func Name(n string) { // want Name:`^chanown\(reads xpkg/dep.names under xpkg/dep.nmu; writes xpkg/dep.names under xpkg/dep.nmu\)$`
+	nmu.Lock()
+	names = append(names, n)
+	nmu.Unlock()
+}
+
+// WithLock runs f holding Mu.
+func WithLock(f func()) { // want WithLock:`^chanown\(calls param 0 under xpkg/dep.Mu\)$`
+	Mu.Lock()
+	defer Mu.Unlock()
+	f()
+}
+
+// Go runs f on a new goroutine.
+func Go(f func()) { go func() { f() }() } // want Go:`^chanown\(spawns param 0\)$`
+
+// Lock locks Mu and returns its unlock.
+func Lock() func() { Mu.Lock(); return Mu.Unlock } // want Lock:`^chanown\(acquires xpkg/dep.Mu; returns releaser of xpkg/dep.Mu\)$`
