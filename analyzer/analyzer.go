@@ -34,6 +34,10 @@ func New(cfg Config) *analysis.Analyzer {
 		Flags:     *fs,
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{(*funcFact)(nil), (*pkgFact)(nil)},
+		// With facts, a package that does not type-check would fail
+		// every importer; run (and return at once) so importers are
+		// still analysed.
+		RunDespiteErrors: true,
 		Run: func(pass *analysis.Pass) (any, error) {
 			if err := c.Validate(); err != nil {
 				return nil, fmt.Errorf("invalid chanown configuration: %v", err)

@@ -50,6 +50,9 @@ type passContext struct {
 // run analyses one package: a cheap syntax and types check first, then
 // SSA, locksets, contexts and the reports.
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	if hasErrors(pass) {
+		return nil, nil // the driver reports the errors; importers go on
+	}
 	dirs := parseDirectives(pass)
 	if !mayMatter(pass, cfg) {
 		dirs.report(pass, cfg, nil)
@@ -138,6 +141,19 @@ func spawns(pass *analysis.Pass, cfg *Config) bool {
 		if found {
 			return true
 		}
+	}
+	return false
+}
+
+// hasErrors reports whether the package has type errors or syntax errors
+// of its own (a syntax error need not cause a type error).
+func hasErrors(pass *analysis.Pass) bool {
+	if pass.Pkg == nil || pass.TypesInfo == nil || len(pass.TypeErrors) > 0 {
+		return true
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for range insp.Root().Preorder((*ast.BadExpr)(nil), (*ast.BadStmt)(nil), (*ast.BadDecl)(nil)) {
+		return true
 	}
 	return false
 }

@@ -66,11 +66,18 @@ func (p *printer) packageErrors(pkgs []*packages.Package) {
 		typeErrors := slices.ContainsFunc(pkg.Errors, func(err packages.Error) bool {
 			return err.Kind == packages.TypeError
 		})
+		parseErrors := slices.ContainsFunc(pkg.Errors, func(err packages.Error) bool {
+			return err.Kind == packages.ParseError
+		})
 		for _, err := range pkg.Errors {
 			// go list reports the compiler's output ("# pkg" and then
 			// the type errors again) when it builds export data; the
 			// type errors alone say it better.
-			if typeErrors && err.Kind == packages.ListError && strings.HasPrefix(err.Msg, "# ") {
+			if (typeErrors || parseErrors) && err.Kind == packages.ListError && strings.HasPrefix(err.Msg, "# ") {
+				continue
+			}
+			// Type errors that follow a syntax error only repeat it.
+			if parseErrors && err.Kind == packages.TypeError {
 				continue
 			}
 			msg := oneLine(fmt.Sprintf("%s: %s", name, err.Msg))

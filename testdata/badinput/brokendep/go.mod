@@ -1,0 +1,3 @@
+module example.com/badinput/brokendep
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/badinput/buildtags
+
+go 1.26

@@ -1,0 +1,5 @@
+//go:build !chanownextra
+
+package main
+
+func extra() {}

@@ -1,0 +1,3 @@
+module example.com/badinput/cgo
+
+go 1.26

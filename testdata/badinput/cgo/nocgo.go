@@ -1,0 +1,4 @@
+package cgo
+
+// Plain keeps the package non-empty when cgo is disabled.
+func Plain() {}

@@ -1,0 +1,3 @@
+module example.com/badinput/empty
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/badinput/flags
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/badinput/generated
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/badinput/ignore
+
+go 1.26

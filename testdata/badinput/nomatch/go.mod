@@ -1,0 +1,3 @@
+module example.com/badinput/nomatch
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/badinput/syntaxerror
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/badinput/typeerror
+
+go 1.26
