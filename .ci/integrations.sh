@@ -106,8 +106,11 @@ EOF
 		while read -r old; do rm -rf -- "$old"; done
 fi
 "$bin" version
-if ! "$bin" linters --config testdata/golangci/.golangci.yml 2>&1 | grep -q '^chanown'; then
-	"$bin" linters --config testdata/golangci/.golangci.yml >&2 || true
+# Capture first: grep -q closing the pipe early would make pipefail
+# report SIGPIPE from golangci-lint as a failure.
+linters=$("$bin" linters --config testdata/golangci/.golangci.yml 2>&1 || true)
+if ! grep -q '^chanown' <<<"$linters"; then
+	echo "$linters" >&2
 	fail "golangci-lint does not list chanown as enabled"
 fi
 (cd plugin && CHANOWN_GOLANGCI_LINT=$bin go test -count=1 -run '^TestGolangciLint$' -v . | grep -E '^(=== RUN|--- |\s+---|ok|FAIL|PASS|\s+golangci_test)')
