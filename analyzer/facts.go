@@ -395,16 +395,25 @@ func (pc *passContext) foreignUnit(id string) *unit {
 	return pc.globals.unitByID(obj, fields, id)
 }
 
-// importsFacts reports whether a direct import of the package exports
-// chanown facts.
+// importsFacts reports whether the package uses something an import's
+// facts describe: a function with a fact, or a package-level variable of
+// a package with a package fact. Merely importing such a package (os
+// reaches syscall's ForkLock) is not enough to build SSA.
 func importsFacts(pass *analysis.Pass) bool {
-	for _, imp := range pass.Pkg.Imports() {
-		var pf pkgFact
-		if pass.ImportPackageFact(imp, &pf) {
-			return true
+	for _, obj := range pass.TypesInfo.Uses {
+		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+			continue
+		}
+		switch o := obj.(type) {
+		case *types.Func:
+			if pass.ImportObjectFact(o.Origin(), new(funcFact)) {
+				return true
+			}
+		case *types.Var:
+			if o.Parent() == o.Pkg().Scope() && pass.ImportPackageFact(o.Pkg(), new(pkgFact)) {
+				return true
+			}
 		}
 	}
 	return false
 }
-
-var _ types.Object = (*types.Var)(nil)
