@@ -141,3 +141,14 @@ func TestAnalyzer(t *testing.T) {
 		})
 	}
 }
+
+// TestModules runs the module-mode scenario under testdata/modules: a
+// go.mod there makes analysistest load it as a module (GOPATH mode would
+// put every package in one module of empty path). Package user shares the
+// state of a package of its own module, which is reported, and of a
+// vendored third-party module at v1.0.0, which must stay silent.
+func TestModules(t *testing.T) {
+	results := analysistest.Run(t, filepath.Join(testdata, "modules"), analyzer.Analyzer,
+		"example.com/app/state", "example.com/app/user")
+	checkDiagnostics(t, results)
+}
