@@ -1,0 +1,53 @@
+// Package b starts goroutines, through a.Go and with go statements, that
+// use package a's state. Every report on a's locks and globals lands here,
+// at the goroutine that shares them, and needs the facts chanown exported
+// for package a: what Add and Name access under which lock, that Lock
+// returns Mu's releaser, that WithLock calls its callback holding Mu and
+// that Go spawns its argument.
+//
+// The report on a.nmu, which guards the unexported a.names, is made by
+// the standalone driver only: under go vet, package a's types come from
+// the vettool's export data, which holds only a's exported objects, so
+// the fact of a.Name names a global that b cannot look up
+// (cmd/chanown/facts_e2e_test.go, vetGap).
+package b
+
+import "example.com/facts/a"
+
+// Start starts a worker through a.Go and records in a from the caller too.
+// The write to a.Counts without a.Mu is a race with the workers.
+func Start() {
+	a.Go(func() {
+		a.Add("worker")
+		a.Name("worker")
+	})
+	a.Name("start")
+	a.Counts["raw"] = 1                             // unguarded: a.Mu is not held
+	a.WithLock(func() { a.Counts["callback"] = 2 }) // ok: the callback runs holding a.Mu
+	defer a.Lock()()
+	a.Counts["locked"] = 3 // ok: a.Lock() holds a.Mu until Start returns
+}
+
+// Record is the silent twin of Start: a worker started with a go
+// statement, and every access to a.Counts made holding a.Mu, through each
+// helper. Nothing is reported in Record.
+func Record(done chan<- struct{}) {
+	go func() {
+		defer close(done)
+		a.Add("record")
+	}()
+	a.WithLock(func() { a.Counts["callback"]++ })
+	unlock := a.Lock()
+	a.Counts["locked"]++
+	unlock()
+}
+
+// Total reads a.Counts holding a.Mu.
+func Total() int {
+	defer a.Lock()()
+	n := 0
+	for _, c := range a.Counts {
+		n += c
+	}
+	return n
+}
