@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 //go:embed doc.go
@@ -32,7 +31,6 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       mustExtractDoc(doc, "chanown"),
 		URL:       URL,
 		Flags:     *fs,
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{(*funcFact)(nil), (*pkgFact)(nil)},
 		// With facts, a package that does not type-check would fail
 		// every importer; run (and return at once) so importers are

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"encoding/gob"
 	"fmt"
+	"go/ast"
 	"go/build"
 	"go/types"
 	"path/filepath"
@@ -264,6 +265,11 @@ func (pc *passContext) exportFacts(reported []string, counts []string) {
 			exported = true
 		}
 	}
+	if pc.globals.module.path == stdModule {
+		// No package of std reports another's globals (globalTable.ours),
+		// so a package fact would only make importers build SSA.
+		return
+	}
 	if exported || len(pc.globals.locks) > 0 {
 		// Reports made by imports are passed on, so that a lock is
 		// reported once along an import chain.
@@ -399,19 +405,77 @@ func (pc *passContext) foreignUnit(id string) *unit {
 // facts describe: a function with a fact, or a package-level variable of
 // a package with a package fact. Merely importing such a package (os
 // reaches syscall's ForkLock) is not enough to build SSA.
+//
+// A fact that only says a function calls or starts a func parameter
+// (sort.Slice, t.Run, every std wrapper) changes nothing in a package
+// that cannot hold a lock (it does not import sync) and touches no
+// guarded state, except the facts of its own functions that pass on a
+// func parameter: it counts only when the package imports sync or has
+// such a function (DESIGN §5 "Cost").
 func importsFacts(pass *analysis.Pass) bool {
+	paramOnly := false
 	for _, obj := range pass.TypesInfo.Uses {
 		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
 			continue
 		}
 		switch o := obj.(type) {
 		case *types.Func:
-			if pass.ImportObjectFact(o.Origin(), new(funcFact)) {
+			ff := new(funcFact)
+			if !pass.ImportObjectFact(o.Origin(), ff) {
+				continue
+			}
+			if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.Starts) > 0 {
 				return true
 			}
+			for _, p := range ff.CallsParam {
+				if len(p.Locks) > 0 {
+					return true
+				}
+			}
+			paramOnly = true
 		case *types.Var:
 			if o.Parent() == o.Pkg().Scope() && pass.ImportPackageFact(o.Pkg(), new(pkgFact)) {
 				return true
+			}
+		}
+	}
+	return paramOnly && (importsSync(pass) || hasFuncParam(pass))
+}
+
+// importsSync reports whether the package imports sync: without it, it
+// holds no lock of its own that a called-in-place or spawned func
+// parameter could run under or race on.
+func importsSync(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == "sync" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFuncParam reports whether a function or method declared in the
+// package's non-test files takes a func-typed parameter: the functions
+// whose facts may pass on what an imported wrapper does with it.
+func hasFuncParam(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if isTestFile(pass.Fset, f.FileStart) {
+			continue
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			sig := fn.Signature()
+			for p := range sig.Params().Variables() {
+				if _, ok := p.Type().Underlying().(*types.Signature); ok {
+					return true
+				}
 			}
 		}
 	}

@@ -9,8 +9,6 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -434,14 +432,17 @@ func (pc *passContext) exprRange(u *unit, pos token.Pos) (token.Pos, token.Pos) 
 		// A global of another package is written dep.Counts: the
 		// expression starts at the package name.
 		pc.qualStart = map[*ast.Ident]token.Pos{}
-		insp := pc.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-		for c := range insp.Root().Preorder((*ast.SelectorExpr)(nil)) {
-			sel := c.Node().(*ast.SelectorExpr)
-			if x, ok := sel.X.(*ast.Ident); ok {
-				if _, ok := pc.pass.TypesInfo.Uses[x].(*types.PkgName); ok {
-					pc.qualStart[sel.Sel] = sel.Pos()
+		for _, f := range pc.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok {
+					if x, ok := sel.X.(*ast.Ident); ok {
+						if _, ok := pc.pass.TypesInfo.Uses[x].(*types.PkgName); ok {
+							pc.qualStart[sel.Sel] = sel.Pos()
+						}
+					}
 				}
-			}
+				return true
+			})
 		}
 	}
 	if !pos.IsValid() {

@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -50,11 +48,15 @@ type passContext struct {
 // run analyses one package: a cheap syntax and types check first, then
 // SSA, locksets, contexts and the reports.
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	if hasErrors(pass) {
+	if pass.Pkg == nil || pass.TypesInfo == nil || len(pass.TypeErrors) > 0 {
 		return nil, nil // the driver reports the errors; importers go on
 	}
+	bad, spawn := scanSyntax(pass, cfg)
+	if bad {
+		return nil, nil
+	}
 	dirs := parseDirectives(pass)
-	if !mayMatter(pass, cfg) {
+	if !mayMatter(pass, cfg, spawn) {
 		dirs.report(pass, cfg, nil)
 		return nil, nil
 	}
@@ -105,55 +107,61 @@ func isTestFile(fset *token.FileSet, pos token.Pos) bool {
 
 // mayMatter reports, from syntax and types only, whether the package can
 // have anything to report or to export (DESIGN §5 "Cost"): a
-// package-level variable holding a mutex, an import whose facts name a
-// lock, global or spawn, or a go statement or spawner call (a wrapper
-// such as func Go(f func()) becomes a spawner through its fact).
-func mayMatter(pass *analysis.Pass, cfg *Config) bool {
+// package-level variable holding a mutex, a use of something an import's
+// facts describe, or a go statement or spawner call (a wrapper such as
+// func Go(f func()) becomes a spawner through its fact).
+func mayMatter(pass *analysis.Pass, cfg *Config, spawn bool) bool {
 	scope := pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		if v, ok := scope.Lookup(name).(*types.Var); ok && containsLock(v.Type(), 0) {
 			return true
 		}
 	}
-	return importsFacts(pass) || spawns(pass, cfg)
+	return spawn || importsFacts(pass)
 }
 
-// spawns reports whether the package has a go statement or a call of a
-// spawn function.
-func spawns(pass *analysis.Pass, cfg *Config) bool {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	found := false
-	for c := range insp.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.GoStmt:
-			found = true
-		case *ast.CallExpr:
-			fn, _ := typeutil.Callee(pass.TypesInfo, n).(*types.Func)
-			if _, ok := matchSpec(fn, builtinSpawners); ok {
-				found = true
-			}
-			for _, s := range cfg.Spawners {
-				if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == s.Pkg && fn.Name() == s.Name {
-					found = true
+// scanSyntax walks the package's syntax once and reports whether it has
+// syntax errors of its own (a syntax error need not cause a type error),
+// and whether it has a go statement or a call of a spawn function. The
+// walk is a plain ast.Inspect: the analyzer does not require
+// inspect.Analyzer, whose result the drivers would keep alive for every
+// package of the import graph.
+func scanSyntax(pass *analysis.Pass, cfg *Config) (bad, spawn bool) {
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
+				bad = true
+			case *ast.GoStmt:
+				spawn = true
+			case *ast.CallExpr:
+				if !spawn && isSpawnCall(pass, cfg, n) {
+					spawn = true
 				}
 			}
-		}
-		if found {
-			return true
+			return !bad
+		})
+		if bad {
+			return true, spawn
 		}
 	}
-	return false
+	return false, spawn
 }
 
-// hasErrors reports whether the package has type errors or syntax errors
-// of its own (a syntax error need not cause a type error).
-func hasErrors(pass *analysis.Pass) bool {
-	if pass.Pkg == nil || pass.TypesInfo == nil || len(pass.TypeErrors) > 0 {
+// isSpawnCall reports whether call calls a built-in or configured spawn
+// function.
+func isSpawnCall(pass *analysis.Pass, cfg *Config, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	if _, ok := matchSpec(fn, builtinSpawners); ok {
 		return true
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for range insp.Root().Preorder((*ast.BadExpr)(nil), (*ast.BadStmt)(nil), (*ast.BadDecl)(nil)) {
-		return true
+	for _, s := range cfg.Spawners {
+		if fn.Pkg() != nil && fn.Pkg().Path() == s.Pkg && fn.Name() == s.Name {
+			return true
+		}
 	}
 	return false
 }

@@ -216,7 +216,9 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 					setFlag(&s.spawnsParam, i)
 				}
 			}
-			if i, ok := params[call.Value]; ok {
+			// In invoke mode call.Value is the receiver interface, not
+			// a called func: w.Write(b) does not call parameter w.
+			if i, ok := params[call.Value]; ok && !call.IsInvoke() {
 				if _, isGo := instr.(*ssa.Go); isGo {
 					setFlag(&s.spawnsParam, i)
 				} else {
@@ -378,14 +380,14 @@ func callsValue(fv *ssa.FreeVar) bool {
 			v = l
 			if lr := l.Referrers(); lr != nil {
 				for _, x := range *lr {
-					if c, ok := x.(ssa.CallInstruction); ok && c.Common().Value == v {
+					if c, ok := x.(ssa.CallInstruction); ok && c.Common().Value == v && !c.Common().IsInvoke() {
 						return true
 					}
 				}
 			}
 			continue
 		}
-		if c, ok := r.(ssa.CallInstruction); ok && c.Common().Value == v {
+		if c, ok := r.(ssa.CallInstruction); ok && c.Common().Value == v && !c.Common().IsInvoke() {
 			return true
 		}
 	}
