@@ -34,10 +34,11 @@ type goContext struct {
 	siteFn     *ssa.Function   // function containing site
 	name       string
 	multiple   bool
-	configured bool       // started by a -spawners entry
-	group      ssa.Value  // the WaitGroup or errgroup.Group it is started with
-	start      *factStart // for a context an imported function starts
-	test       bool       // exists only because of _test.go files
+	configured bool           // started by a -spawners entry
+	group      ssa.Value      // the WaitGroup or errgroup.Group it is started with
+	start      *factStart     // for a context an imported function starts
+	startPkg   *types.Package // the package of that function
+	test       bool           // exists only because of _test.go files
 
 	discovered map[*ssa.Function]bool   // every function it runs, setup included
 	reached    map[*ssa.Function]bool   // functions it runs after its setup
@@ -55,7 +56,8 @@ type spawnSite struct {
 	target     *ssa.Function
 	kind       ctxKind
 	configured bool
-	start      *factStart // a context an imported function starts
+	start      *factStart     // a context an imported function starts
+	startPkg   *types.Package // the package of that function
 }
 
 // spawnerSpec describes a function that runs its argument elsewhere.
@@ -183,7 +185,7 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 		if callee := pc.staticCallee(call); callee != nil {
 			if ff := pc.factOf(callee); ff != nil {
 				for i := range ff.Starts {
-					sites = append(sites, spawnSite{instr: instr, fn: fn, kind: ctxGoroutine, start: &ff.Starts[i]})
+					sites = append(sites, spawnSite{instr: instr, fn: fn, kind: ctxGoroutine, start: &ff.Starts[i], startPkg: pc.factPkg[ff]})
 				}
 			}
 			if sum := pc.summaryOf(callee); sum != nil {
@@ -332,6 +334,7 @@ func (pc *passContext) buildContexts() {
 			}
 			if s.start != nil {
 				c.start = s.start
+				c.startPkg = s.startPkg
 				c.multiple = s.start.Multiple
 				c.name = s.start.Kind + " " + pc.globals.show(s.start.Func)
 			} else {

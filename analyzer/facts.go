@@ -34,13 +34,33 @@ type factAccess struct {
 	Global string
 	Write  bool
 	Locks  []factLock
+	Shape  factShape
 }
 
 // A factLock is a held lock.
 type factLock struct {
 	ID   string
 	Read bool
+	RW   bool // the lock is a sync.RWMutex
 }
+
+// A factShape says what an importer must know of a global that a fact
+// names but that it may not be able to look up: under go vet an imported
+// package's types come from export data, which holds no unexported names
+// and only the packages that the exported API mentions, so the
+// standalone driver (which type-checks from source) would otherwise see
+// more than go vet.
+type factShape uint8
+
+const (
+	shapeOther    factShape = iota
+	shapeInt                // an integer
+	shapePointer            // a pointer
+	shapeAliasing           // a map or slice
+	shapeKind     factShape = 0x7
+
+	shapeCount factShape = 0x8 // its package decided it is a reference count
+)
 
 // A factParam records that func parameter Param is called with Locks held.
 type factParam struct {
@@ -214,6 +234,9 @@ func (pc *passContext) factOf(fn *ssa.Function) *funcFact {
 	ff := new(funcFact)
 	if !pc.pass.ImportObjectFact(obj, ff) {
 		ff = nil
+	} else {
+		pc.factPkg[ff] = obj.Pkg()
+		pc.registerFactLocks(ff, obj.Pkg())
 	}
 	pc.facts[obj] = ff
 	return ff
@@ -229,11 +252,12 @@ func toLockset(ls []factLock) lockset {
 }
 
 // toFactLocks converts the global locks of ls into fact locks.
-func toFactLocks(ls lockset) []factLock {
+func (pc *passContext) toFactLocks(ls lockset) []factLock {
 	var out []factLock
 	for _, h := range ls {
 		if !isInstanceLock(h.id) {
-			out = append(out, factLock{h.id, h.read})
+			l := pc.globals.lockOf(h.id)
+			out = append(out, factLock{ID: h.id, Read: h.read, RW: l != nil && l.rw})
 		}
 	}
 	return out
@@ -251,6 +275,7 @@ func (pc *passContext) exportFacts(reported []string, counts []string) {
 	if pc.pass.Pkg.Name() == "main" {
 		return // nothing imports a main package
 	}
+	pc.counts = counts
 	exported := false
 	for _, fn := range pc.funcs {
 		if !isExportedFunc(fn) || pc.inTestFile(fn) {
@@ -294,12 +319,12 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 	reached := pc.reach([]*ssa.Function{fn}, nil)
 	ff.Accesses = pc.factAccesses(func(a *access) bool { return reached[a.fn] && !a.preset })
 	if s := pc.summaries[fn]; s != nil {
-		ff.Acquires = toFactLocks(s.acquired)
+		ff.Acquires = pc.toFactLocks(s.acquired)
 		ff.Releases = globalIDs(s.released)
 		ff.Releaser = globalIDs(s.releaser)
 		for i := range len(fn.Params) {
 			if ls, ok := s.paramCalls[i]; ok {
-				ff.CallsParam = append(ff.CallsParam, factParam{i, toFactLocks(ls)})
+				ff.CallsParam = append(ff.CallsParam, factParam{i, pc.toFactLocks(ls)})
 			}
 			if s.spawnsParam[i] {
 				ff.SpawnsParam = append(ff.SpawnsParam, i)
@@ -350,7 +375,7 @@ func (pc *passContext) factAccesses(keep func(*access) bool) []factAccess {
 		if !keep(a) || !pc.lockedUnits[a.unit] || isTestFile(pc.pass.Fset, a.pos) {
 			continue
 		}
-		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: toFactLocks(a.locks)}
+		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: pc.toFactLocks(a.locks), Shape: pc.shapeOf(a.unit, pc.counts)}
 		k := fa.Global + fmt.Sprint(fa.Write) + locksString(fa.Locks)
 		if !seen[k] {
 			seen[k] = true
@@ -376,29 +401,116 @@ func (pc *passContext) factAccesses(keep func(*access) bool) []factAccess {
 // with a fact makes, with the caller's locks added.
 func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction, ff *funcFact, locks lockset) {
 	for _, fa := range ff.Accesses {
-		u := pc.foreignUnit(fa.Global)
+		u := pc.foreignUnit(fa, pc.factPkg[ff])
 		if u == nil {
 			continue
 		}
 		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true}
 		u.refs = append(u.refs, a)
 		pc.accesses = append(pc.accesses, a)
-		for _, l := range fa.Locks {
-			pc.globals.lockOf(l.ID)
-		}
+		pc.factLocks(fa.Locks, pc.factPkg[ff])
 	}
 }
 
-// foreignUnit returns the unit a qualified id names, or nil.
-func (pc *passContext) foreignUnit(id string) *unit {
-	if u, ok := pc.globals.units[id]; ok {
+// foreignUnit returns the unit of the global that fact access fa, from a
+// fact of a function of package owner, names; nil if it is not of this
+// module or not data.
+func (pc *passContext) foreignUnit(fa factAccess, owner *types.Package) *unit {
+	gt := pc.globals
+	if u, ok := gt.units[fa.Global]; ok {
 		return u
 	}
-	obj, fields := pc.globals.lookup(id)
-	if obj == nil {
+	if obj, fields := gt.lookup(fa.Global); obj != nil {
+		return gt.unitByID(obj, fields, fa.Global)
+	}
+	// Not visible here (go vet's export data): the fact says what it
+	// is, and the owner's facts name only globals of the owner's module.
+	obj := gt.synthetic(fa.Global)
+	if obj == nil || owner == nil || !gt.ours(owner) {
+		gt.units[fa.Global] = nil
 		return nil
 	}
-	return pc.globals.unitByID(obj, fields, id)
+	u := &unit{key: fa.Global, obj: obj, typ: fa.Shape.typ(), foreign: true, shape: fa.Shape, synthetic: true}
+	gt.units[fa.Global] = u
+	return u
+}
+
+// factLocks registers the global locks of a fact, from a fact of a
+// function of package owner.
+func (pc *passContext) factLocks(ls []factLock, owner *types.Package) {
+	for _, l := range ls {
+		gt := pc.globals
+		if _, ok := gt.locks[l.ID]; ok {
+			continue
+		}
+		if obj, _ := gt.lookup(l.ID); obj != nil {
+			gt.lockOf(l.ID)
+			continue
+		}
+		obj := gt.synthetic(l.ID)
+		if obj == nil || owner == nil || !gt.ours(owner) {
+			gt.locks[l.ID] = nil
+			continue
+		}
+		gt.locks[l.ID] = &globalLock{id: l.ID, obj: obj, rw: l.RW}
+	}
+}
+
+// registerFactLocks registers every global lock that fact ff of a
+// function of package owner names, before anything looks them up.
+func (pc *passContext) registerFactLocks(ff *funcFact, owner *types.Package) {
+	for _, a := range ff.Accesses {
+		pc.factLocks(a.Locks, owner)
+	}
+	pc.factLocks(ff.Acquires, owner)
+	for _, p := range ff.CallsParam {
+		pc.factLocks(p.Locks, owner)
+	}
+	for _, st := range ff.Starts {
+		for _, a := range st.Accesses {
+			pc.factLocks(a.Locks, owner)
+		}
+	}
+	for _, id := range slices.Concat(ff.Releases, ff.Releaser) {
+		pc.factLocks([]factLock{{ID: id}}, owner)
+	}
+}
+
+// typ returns a type with the properties the analysis asks of a
+// global's type, for a global known only from a fact.
+func (s factShape) typ() types.Type {
+	switch s & shapeKind {
+	case shapeInt:
+		return types.Typ[types.Int]
+	case shapePointer:
+		return types.NewPointer(types.NewStruct(nil, nil))
+	case shapeAliasing:
+		return types.NewSlice(types.Typ[types.Int])
+	}
+	return types.NewStruct(nil, nil)
+}
+
+// shapeOf returns the fact shape of unit u; counts lists this package's
+// reference counts.
+func (pc *passContext) shapeOf(u *unit, counts []string) factShape {
+	if u.synthetic {
+		return u.shape
+	}
+	var s factShape
+	switch t := u.typ.Underlying().(type) {
+	case *types.Basic:
+		if t.Info()&types.IsInteger != 0 {
+			s = shapeInt
+		}
+	case *types.Pointer:
+		s = shapePointer
+	case *types.Map, *types.Slice:
+		s = shapeAliasing
+	}
+	if u.foreign && pc.isCount(u) || !u.foreign && slices.Contains(counts, u.key) {
+		s |= shapeCount
+	}
+	return s
 }
 
 // importsFacts reports whether the package uses something an import's

@@ -18,14 +18,20 @@ type unit struct {
 	pos     token.Pos  // position of the root's declaration
 	refs    []*access  // every access, in collection order
 	foreign bool       // declared in another package of the module
+
+	// synthetic units are known only from facts (foreignUnit): obj is
+	// made up, typ stands for their shape, and pos is NoPos.
+	synthetic bool
+	shape     factShape
 }
 
 // A globalLock is a mutex rooted at a package-level variable of this
 // package by an exact field path: "mu", "st.mu", "st.Mutex".
 type globalLock struct {
-	id  string
-	obj *types.Var // the root global
-	rw  bool       // a sync.RWMutex
+	id      string
+	obj     *types.Var // the root global
+	rw      bool       // a sync.RWMutex
+	foreign bool       // declared in another package
 }
 
 // A globalTable indexes the package-level variables of the package.
@@ -36,6 +42,7 @@ type globalTable struct {
 	locks map[string]*globalLock
 
 	pkgs   map[string]*types.Package // the package and its imports, by path
+	madeUp map[string]*types.Package // packages of synthetic globals, by path
 	module moduleID                  // the analysed package's module
 }
 
@@ -115,7 +122,7 @@ func (gt *globalTable) lockOf(id string) *globalLock {
 		gt.locks[id] = nil
 		return nil
 	}
-	l := &globalLock{id: id, obj: obj, rw: isRWMutex(pathType(obj.Type(), fields))}
+	l := &globalLock{id: id, obj: obj, rw: isRWMutex(pathType(obj.Type(), fields)), foreign: obj.Pkg() != gt.pass.Pkg}
 	gt.locks[id] = l
 	return l
 }
@@ -136,6 +143,45 @@ func (gt *globalTable) lookup(id string) (*types.Var, []string) {
 	parts := strings.Split(id[len(best)+1:], ".")
 	v, _ := gt.pkgs[best].Scope().Lookup(parts[0]).(*types.Var)
 	return v, parts[1:]
+}
+
+// synthetic returns a made-up variable for the root of a qualified id
+// that lookup cannot find: in a package it can find, or in a package
+// made up from the id, whose path ends before the first dot after the
+// last slash. It is nil for an id of the analysed package.
+func (gt *globalTable) synthetic(id string) *types.Var {
+	gt.indexPackages()
+	best := ""
+	for path := range gt.pkgs {
+		if strings.HasPrefix(id, path+".") && len(path) > len(best) {
+			best = path
+		}
+	}
+	pkg := gt.pkgs[best]
+	if best == "" {
+		slash := strings.LastIndexByte(id, '/') + 1
+		dot := strings.IndexByte(id[slash:], '.')
+		if dot < 0 {
+			return nil
+		}
+		best = id[:slash+dot]
+		pkg = gt.madeUp[best]
+		if pkg == nil {
+			pkg = types.NewPackage(best, id[slash:slash+dot])
+			if gt.madeUp == nil {
+				gt.madeUp = map[string]*types.Package{}
+			}
+			gt.madeUp[best] = pkg
+		}
+	}
+	if pkg == gt.pass.Pkg {
+		return nil
+	}
+	name, _, _ := strings.Cut(id[len(best)+1:], ".")
+	if name == "" {
+		return nil
+	}
+	return types.NewVar(token.NoPos, pkg, name, types.Typ[types.Invalid])
 }
 
 // indexPackages records the analysed package and its transitive imports.

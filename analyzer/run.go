@@ -27,8 +27,9 @@ type passContext struct {
 	order       []*ssa.Function // callees before callers
 	cyclic      map[*ssa.Function]bool
 	summaries   map[*ssa.Function]*summary
-	facts       map[*types.Func]*funcFact // imported function facts, or nil
-	lockedUnits map[*unit]bool            // units accessed holding a global lock
+	facts       map[*types.Func]*funcFact    // imported function facts, or nil
+	factPkg     map[*funcFact]*types.Package // the package of each imported fact's function
+	lockedUnits map[*unit]bool               // units accessed holding a global lock
 
 	importReported map[string]bool // locks reported shared by imports
 
@@ -43,6 +44,7 @@ type passContext struct {
 	qualStart  map[*ast.Ident]token.Pos // start of pkg.Name for qualified globals
 	accesses   []*access
 	unlocks    []unlockEvent
+	counts     []string // this package's reference counts, for facts
 }
 
 // run analyses one package: a cheap syntax and types check first, then
@@ -60,7 +62,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		dirs.report(pass, cfg, nil)
 		return nil, nil
 	}
-	pc := &passContext{pass: pass, cfg: cfg, spawnMemo: map[*ssa.Function]bool{}, facts: map[*types.Func]*funcFact{}}
+	pc := &passContext{pass: pass, cfg: cfg, spawnMemo: map[*ssa.Function]bool{}, facts: map[*types.Func]*funcFact{}, factPkg: map[*funcFact]*types.Package{}}
 	pc.configure()
 	pc.pkg, pc.funcs = buildSSA(pass)
 	pc.isSource = make(map[*ssa.Function]bool, len(pc.funcs))

@@ -131,15 +131,13 @@ func (pc *passContext) assignContexts() {
 			continue
 		}
 		for _, fa := range c.start.Accesses {
-			u := pc.foreignUnit(fa.Global)
+			u := pc.foreignUnit(fa, c.startPkg)
 			if u == nil {
 				continue
 			}
 			a := &access{unit: u, fn: c.siteFn, instr: c.site, pos: c.pos, write: fa.Write,
 				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true}
-			for _, l := range fa.Locks {
-				pc.globals.lockOf(l.ID)
-			}
+			pc.factLocks(fa.Locks, c.startPkg)
 			u.refs = append(u.refs, a)
 			pc.accesses = append(pc.accesses, a)
 		}
@@ -165,7 +163,10 @@ func (pc *passContext) sortedUnits() []*unit {
 		}
 	}
 	slices.SortFunc(us, func(a, b *unit) int {
-		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.key, b.key))
+		// Positions of another package's globals depend on the
+		// driver (source or export data), so those come after this
+		// package's, by name.
+		return cmp.Or(compareBool(a.foreign, b.foreign), cmp.Compare(localPos(a.foreign, a.pos), localPos(b.foreign, b.pos)), cmp.Compare(a.key, b.key))
 	})
 	return us
 }
@@ -255,7 +256,9 @@ func better(a, b *globalLock, aw, bw, aa, ba int, hat string) bool {
 	if aa != ba {
 		return aa > ba
 	}
-	if a.obj.Pos() != b.obj.Pos() {
+	// As in sortedUnits, another package's positions are not compared.
+	own := a.obj.Pkg() == b.obj.Pkg() && !a.foreign && !b.foreign
+	if own && a.obj.Pos() != b.obj.Pos() {
 		return a.obj.Pos() < b.obj.Pos()
 	}
 	return a.id < b.id
@@ -380,7 +383,9 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 		}
 		d.End = d.Pos
 		for _, f := range named {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.u.obj.Pos(), Message: pc.globals.show(f.u.key) + " declared here"})
+			if f.u.pos.IsValid() {
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.u.pos, Message: pc.globals.show(f.u.key) + " declared here"})
+			}
 		}
 	}
 	return d, true
@@ -473,6 +478,9 @@ func (pc *passContext) isCount(u *unit) bool {
 	if !u.foreign {
 		return isRefCount(u)
 	}
+	if u.synthetic {
+		return u.shape&shapeCount != 0
+	}
 	var pf pkgFact
 	return pc.pass.ImportPackageFact(u.obj.Pkg(), &pf) && slices.Contains(pf.Counts, u.key)
 }
@@ -492,4 +500,24 @@ func (pc *passContext) reportedByImports() map[string]bool {
 		}
 	}
 	return pc.importReported
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// localPos returns pos for this package's globals and NoPos for
+// another's, whose positions are not compared.
+func localPos(foreign bool, pos token.Pos) token.Pos {
+	if foreign {
+		return token.NoPos
+	}
+	return pos
 }

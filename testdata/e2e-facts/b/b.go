@@ -5,11 +5,11 @@
 // returns Mu's releaser, that WithLock calls its callback holding Mu and
 // that Go spawns its argument.
 //
-// The report on a.nmu, which guards the unexported a.names, is made by
-// the standalone driver only: under go vet, package a's types come from
-// the vettool's export data, which holds only a's exported objects, so
-// the fact of a.Name names a global that b cannot look up
-// (cmd/chanown/facts_e2e_test.go, vetGap).
+// The report on a.nmu, which guards the unexported a.names, is made under
+// go vet too, where package a's types come from the vettool's export
+// data, which holds only a's exported objects: what b needs to know of
+// a.names and a.nmu travels in the facts. So does that a.active is a
+// reference count, which keeps Count silent under both drivers.
 package b
 
 import "example.com/facts/a"
@@ -50,4 +50,18 @@ func Total() int {
 		n += c
 	}
 	return n
+}
+
+// Count is the silent twin of Start's use of a.Name: the goroutines share
+// a's unexported reference count, and nothing is reported.
+func Count() {
+	a.Enter()
+	defer a.Leave()
+	a.Go(countWorker) // ok: a.active is a reference count
+}
+
+// countWorker counts itself in and out.
+func countWorker() {
+	a.Enter()
+	a.Leave()
 }
