@@ -77,11 +77,16 @@ func (pc *passContext) collectAccesses() {
 					case u.kind == useDefer && deferred:
 						contribute(callee, instr, locks)
 					case u.kind == useCallback && !deferred:
-						if s := pc.summaryOf(u.helper); s != nil {
-							if under, ok := s.paramCalls[u.param]; ok {
-								contribute(callee, instr, locks.union(under))
-								continue
-							}
+						s := pc.summaryOf(u.helper)
+						if s == nil {
+							// Nothing is known of the helper
+							// (unknownCaller): it runs f in place.
+							contribute(callee, instr, locks)
+							continue
+						}
+						if under, ok := s.paramCalls[u.param]; ok {
+							contribute(callee, instr, locks.union(under))
+							continue
 						}
 						contribute(callee, instr, nil)
 					}

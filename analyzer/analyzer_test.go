@@ -91,6 +91,7 @@ var scenarios = []scenario{
 	{name: "cycle", patterns: []string{"cycle"}},
 	{name: "multireach", patterns: []string{"multireach"}},
 	{name: "funcvalue", patterns: []string{"funcvalue"}},
+	{name: "unknowncallee", patterns: []string{"unknowncallee"}},
 	{name: "methodspawn", patterns: []string{"methodspawn"}},
 	{name: "manynames", patterns: []string{"manynames"}},
 	{name: "onecontext", patterns: []string{"onecontext"}},

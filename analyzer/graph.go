@@ -173,7 +173,7 @@ func (pc *passContext) recordValueUse(fn *ssa.Function, instr ssa.Instruction, c
 			pc.callees[fn] = append(pc.callees[fn], f)
 		}
 	} else if call != nil {
-		if helper := pc.staticCallee(call); helper != nil && (pc.isSource[helper] || pc.factOf(helper) != nil) {
+		if helper := pc.staticCallee(call); helper != nil && (pc.isSource[helper] || pc.factOf(helper) != nil || pc.unknownCaller(helper)) {
 			for k, arg := range call.Args {
 				if arg == v {
 					if _, isGo := instr.(*ssa.Go); !isGo {
@@ -239,4 +239,27 @@ func isExportedFunc(fn *ssa.Function) bool {
 		return false
 	}
 	return obj.Exported()
+}
+
+// unknownCaller reports whether helper is a function chanown knows nothing
+// of (no source here, no fact: sort.Slice, slices.SortFunc, strings.Map)
+// and that is not a spawn function. A func argument passed to it is taken
+// to run in place, with the caller's locks, like a closure called in
+// place (DESIGN §1): taking it to run later without them would report
+// races that are not there.
+func (pc *passContext) unknownCaller(helper *ssa.Function) bool {
+	obj := funcObj(helper)
+	if obj == nil {
+		return false
+	}
+	if _, ok := matchSpec(obj, builtinSpawners); ok {
+		return false
+	}
+	if _, ok := matchSpec(obj, pc.spawners); ok {
+		return false
+	}
+	if _, ok := matchSpec(obj, onceFuncs); ok {
+		return false
+	}
+	return true
 }

@@ -47,6 +47,26 @@ type relatedCase struct {
 
 var relatedCases = []relatedCase{
 	{
+		// Closures passed to functions chanown knows nothing of run
+		// holding the caller's locks; the timer callback does not.
+		name:    "unknowncallee/shared",
+		pattern: "unknowncallee",
+		diag:    `^mu guards counts and keys,`,
+		spawns: []relatedEntry{
+			{"timer callback in reset starts here", "unknowncallee.go", "time.AfterFunc("},
+			{"goroutine started in Start starts here", "unknowncallee.go", `go add("worker")`},
+		},
+		accesses: []relatedEntry{
+			{"counts written here without mu", "unknowncallee.go", "counts[k] = 0"},
+			{"counts written here holding mu", "unknowncallee.go", "counts[k]++"},
+			{"counts written here holding mu", "unknowncallee.go", "strings.Map("},
+			{"counts read here holding mu", "unknowncallee.go", "slices.SortFunc("},
+			{"counts read here holding mu", "unknowncallee.go", "sort.Slice("},
+			{"keys written here holding mu", "unknowncallee.go", "keys = append(keys, k)"},
+			{"keys read here holding mu", "unknowncallee.go", "sort.Slice("},
+		},
+	},
+	{
 		// Race tier: where the guard is held, then the other side.
 		name:    "racetier/unguarded",
 		pattern: "racetier",
