@@ -149,27 +149,11 @@ func benchAnalyze(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) 
 	if err != nil {
 		b.Fatal(err)
 	}
-	diags, factBytes := 0, 0
+	facts := countFacts(b, a, g)
+	diags := 0
 	for act := range g.All() {
-		if act.Err != nil {
-			b.Fatalf("%s: %v", act, act.Err)
-		}
-		if act.Analyzer != a {
-			continue
-		}
-		diags += len(act.Diagnostics)
-		// An action's facts include those inherited from its
-		// dependencies: count each package's own facts once.
-		own := act.Package.Types
-		for _, f := range act.AllObjectFacts() {
-			if f.Object.Pkg() == own {
-				factBytes += gobSize(b, f.Fact)
-			}
-		}
-		for _, f := range act.AllPackageFacts() {
-			if f.Package == own {
-				factBytes += gobSize(b, f.Fact)
-			}
+		if act.Analyzer == a {
+			diags += len(act.Diagnostics)
 		}
 	}
 
@@ -188,9 +172,87 @@ func benchAnalyze(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) 
 	}
 	rootPerOp := float64(root.Nanoseconds()) / float64(b.N)
 	b.ReportMetric(float64(diags), "diags")
-	b.ReportMetric(float64(factBytes), "fact_bytes")
+	b.ReportMetric(float64(facts.bytes), "fact_bytes")
 	b.ReportMetric(rootPerOp, "root-ns/op")
 	return rootPerOp
+}
+
+// factCount is what the facts of one checker run amount to.
+type factCount struct {
+	bytes int // gob-encoded size, summed
+	facts int // object and package facts
+	pkgs  int // packages that export at least one fact
+}
+
+// countFacts fails b if an action of g failed, and counts the facts that a
+// exports from the packages of g, dependencies included, each package's
+// own facts once.
+func countFacts(b *testing.B, a *analysis.Analyzer, g *checker.Graph) factCount {
+	var n factCount
+	for act := range g.All() {
+		if act.Err != nil {
+			b.Fatalf("%s: %v", act, act.Err)
+		}
+		if act.Analyzer != a {
+			continue
+		}
+		// An action's facts include those inherited from its
+		// dependencies: count only those about its own package.
+		own := act.Package.Types
+		facts := n.facts
+		for _, f := range act.AllObjectFacts() {
+			if f.Object.Pkg() == own {
+				n.bytes += gobSize(b, f.Fact)
+				n.facts++
+			}
+		}
+		for _, f := range act.AllPackageFacts() {
+			if f.Package == own {
+				n.bytes += gobSize(b, f.Fact)
+				n.facts++
+			}
+		}
+		if n.facts > facts {
+			n.pkgs++
+		}
+	}
+	return n
+}
+
+// BenchmarkFactBytes runs chanown over all of std (without test files)
+// and reports what its facts cost the drivers, which serialise them for
+// every package (issue 4): their gob-encoded size summed over std
+// ("fact_bytes"), how many there are ("facts"), how many packages export
+// any ("fact_pkgs") and how many packages were analysed ("pkgs"). ns/op is
+// one analysis of std, loaded and type-checked once beforehand. Loading
+// std takes about 1 GB and most of the time; -bench . runs it too.
+//
+//	go test ./analyzer/ -run '^$' -bench FactBytes -benchtime=1x
+func BenchmarkFactBytes(b *testing.B) {
+	pkgs := loadBenchPackages(b, analyzer.Analyzer, "", nil, "std")
+	analyzers := []*analysis.Analyzer{analyzer.Analyzer}
+	b.ReportAllocs()
+	var g *checker.Graph
+	for b.Loop() {
+		var err error
+		g, err = checker.Analyze(analyzers, pkgs, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	// Counting encodes every fact again, so it stays out of the timed
+	// loop; every iteration exports the same facts.
+	facts := countFacts(b, analyzer.Analyzer, g)
+	analysed := 0
+	for act := range g.All() {
+		if act.Analyzer == analyzer.Analyzer {
+			analysed++
+		}
+	}
+	b.ReportMetric(float64(facts.bytes), "fact_bytes")
+	b.ReportMetric(float64(facts.facts), "facts")
+	b.ReportMetric(float64(facts.pkgs), "fact_pkgs")
+	b.ReportMetric(float64(analysed), "pkgs")
 }
 
 // gobSize returns the size of the gob encoding of fact, as the drivers

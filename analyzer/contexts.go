@@ -44,6 +44,10 @@ type goContext struct {
 	reached    map[*ssa.Function]bool   // functions it runs after its setup
 	setup      map[ssa.Instruction]bool // entry instructions before its first spawn
 	parents    map[*goContext]bool      // contexts that run the spawn site
+
+	// startAccesses are the accesses start lists, which this context
+	// alone makes (preset; set by assignContexts).
+	startAccesses []*access
 }
 
 // label names the context in messages (DESIGN §5 "Messages").

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/build"
 	"go/types"
+	"iter"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -317,7 +318,15 @@ func (pc *passContext) exportFacts(reported []string, counts []string) {
 func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 	ff := &funcFact{}
 	reached := pc.reach([]*ssa.Function{fn}, nil)
-	ff.Accesses = pc.factAccesses(func(a *access) bool { return reached[a.fn] && !a.preset })
+	ff.Accesses = pc.factAccesses(func(yield func(*access) bool) {
+		for f := range reached {
+			for _, a := range pc.byFn[f] {
+				if !yield(a) {
+					return
+				}
+			}
+		}
+	})
 	if s := pc.summaries[fn]; s != nil {
 		ff.Acquires = pc.toFactLocks(s.acquired)
 		ff.Releases = globalIDs(s.released)
@@ -335,7 +344,7 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 		if c.site == nil || !reached[c.siteFn] || c.test {
 			continue
 		}
-		accs := pc.factAccesses(func(a *access) bool { return slices.Contains(a.ctxs, c) })
+		accs := pc.factAccesses(pc.accessesOf(c))
 		if len(accs) == 0 {
 			continue
 		}
@@ -356,9 +365,31 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 	return ff
 }
 
-// factAccesses returns the accesses that keep selects, deduplicated and
-// sorted, as fact accesses.
-func (pc *passContext) factAccesses(keep func(*access) bool) []factAccess {
+// accessesOf yields the accesses whose ctxs list c: those it makes in the
+// functions it reaches and, for a context an imported function starts,
+// those its fact lists. Each function's facts ask this of the contexts it
+// starts; scanning every access of the package for c instead was
+// quadratic in the package's size (docs/performance.md, finding 5).
+func (pc *passContext) accessesOf(c *goContext) iter.Seq[*access] {
+	return func(yield func(*access) bool) {
+		for a := range pc.reachedAccesses(c) {
+			if !yield(a) {
+				return
+			}
+		}
+		for _, a := range c.startAccesses {
+			if !yield(a) {
+				return
+			}
+		}
+	}
+}
+
+// factAccesses returns accs, deduplicated and sorted, as fact accesses.
+// The result does not depend on the order of accs (the callers yield
+// from maps): equal entries are dropped and the rest sorted by all their
+// fields.
+func (pc *passContext) factAccesses(accs iter.Seq[*access]) []factAccess {
 	if pc.lockedUnits == nil {
 		// Facts name only globals that some access holds a global
 		// lock at: the only ones a guard can protect.
@@ -371,8 +402,8 @@ func (pc *passContext) factAccesses(keep func(*access) bool) []factAccess {
 	}
 	seen := map[string]bool{}
 	var out []factAccess
-	for _, a := range pc.accesses {
-		if !keep(a) || !pc.lockedUnits[a.unit] || isTestFile(pc.pass.Fset, a.pos) {
+	for a := range accs {
+		if !pc.lockedUnits[a.unit] || isTestFile(pc.pass.Fset, a.pos) {
 			continue
 		}
 		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: pc.toFactLocks(a.locks), Shape: pc.shapeOf(a.unit, pc.counts)}

@@ -43,6 +43,7 @@ type passContext struct {
 	identIndex map[*types.Var][]*ast.Ident
 	qualStart  map[*ast.Ident]token.Pos // start of pkg.Name for qualified globals
 	accesses   []*access
+	byFn       map[*ssa.Function][]*access // accesses not preset, by function, in order; set by assignContexts
 	unlocks    []unlockEvent
 	counts     []string // this package's reference counts, for facts
 }

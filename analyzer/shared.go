@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 )
 
 // A group is the set of units whose guard is one lock.
@@ -140,15 +142,39 @@ func (pc *passContext) assignContexts() {
 			pc.factLocks(fa.Locks, c.startPkg)
 			u.refs = append(u.refs, a)
 			pc.accesses = append(pc.accesses, a)
+			c.startAccesses = append(c.startAccesses, a)
 		}
 	}
+	// Each context adds itself to the accesses of the functions it
+	// reaches: O(Σ|reached| + accesses), where asking every context about
+	// every access was quadratic in the package's size (docs/performance.md,
+	// finding 5). Contexts go in order, so every a.ctxs lists them in the
+	// order of pc.contexts.
+	pc.byFn = map[*ssa.Function][]*access{}
 	for _, a := range pc.accesses {
-		if a.preset {
-			continue
+		if !a.preset {
+			pc.byFn[a.fn] = append(pc.byFn[a.fn], a)
 		}
-		for _, c := range pc.contexts {
-			if c.reached[a.fn] && !c.setup[a.instr] {
-				a.ctxs = append(a.ctxs, c)
+	}
+	for _, c := range pc.contexts {
+		for a := range pc.reachedAccesses(c) {
+			a.ctxs = append(a.ctxs, c)
+		}
+	}
+}
+
+// reachedAccesses yields the accesses that context c makes in the source
+// functions it reaches, outside its setup; with the preset accesses of a
+// context an imported function starts (c.startAccesses), these are the
+// accesses whose ctxs list c. Valid once assignContexts has indexed the
+// accesses.
+func (pc *passContext) reachedAccesses(c *goContext) iter.Seq[*access] {
+	return func(yield func(*access) bool) {
+		for fn := range c.reached {
+			for _, a := range pc.byFn[fn] {
+				if !c.setup[a.instr] && !yield(a) {
+					return
+				}
 			}
 		}
 	}
