@@ -86,6 +86,7 @@ var scenarios = []scenario{
 	{name: "ctxafterfunc", patterns: []string{"ctxafterfunc"}},
 	{name: "wggo", patterns: []string{"wggo"}},
 	{name: "racetier", patterns: []string{"racetier"}},
+	{name: "instanceonly", patterns: []string{"instanceonly"}},
 	{name: "errgroupgo", patterns: []string{"errgroupgo"}},
 	{name: "finalizer", patterns: []string{"finalizer"}},
 	{name: "cycle", patterns: []string{"cycle"}},

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -119,9 +120,19 @@ func lockID(addr ssa.Value) (id string, global bool) {
 }
 
 // instanceLockID names a lock that is not rooted at a global by the type
-// that contains it and its field: "(Cache).mu". A bare *sync.Mutex value
-// is "(*sync.Mutex)".
+// that contains it and its field: "(Cache).mu"; "(Cache).*mu" when the
+// field holds a pointer to the lock (mu *sync.Mutex). Any other
+// *sync.Mutex value is "(*sync.Mutex)".
 func instanceLockID(addr ssa.Value) string {
+	if load, ok := addr.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if fa, ok := load.X.(*ssa.FieldAddr); ok {
+			t := fa.X.Type()
+			if p, ok := t.Underlying().(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			return "(" + types.TypeString(t, qualifierFor(fa)) + ").*" + fieldName(fa.X.Type(), fa.Field)
+		}
+	}
 	if fa, ok := addr.(*ssa.FieldAddr); ok {
 		t := fa.X.Type()
 		if p, ok := t.Underlying().(*types.Pointer); ok {
@@ -149,6 +160,14 @@ func qualifierFor(instr ssa.Instruction) types.Qualifier {
 		}
 		return p.Name()
 	}
+}
+
+// isOwnedLock reports whether instance lock id is a lock field of the
+// value that holds it ("(Cache).mu"): one lock per value. A lock reached
+// through a pointer ("(Cache).*mu", "(*sync.Mutex)") may be any mutex,
+// a global one included.
+func isOwnedLock(id string) bool {
+	return strings.Contains(id, ").") && !strings.Contains(id, ").*")
 }
 
 // isInstanceLock reports whether id names an instance lock.

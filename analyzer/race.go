@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -255,6 +256,13 @@ func (pc *passContext) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 		if !raceShared(run.as) || !slices.ContainsFunc(run.as, lockedWrite) || slices.ContainsFunc(run.as, holdsGlobalLock) {
 			continue
 		}
+		// A lock reached through a pointer may be a global mutex: no
+		// claim can be made (isOwnedLock).
+		if slices.ContainsFunc(run.as, func(a *access) bool {
+			return slices.ContainsFunc(a.locks, func(h held) bool { return !isOwnedLock(h.id) })
+		}) {
+			continue
+		}
 		for _, a := range run.as {
 			if len(a.locks) == 0 || isTestFile(pc.pass.Fset, a.pos) != run.inTests {
 				continue
@@ -264,7 +272,7 @@ func (pc *passContext) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 				seen[line] = true
 				diags = append(diags, analysis.Diagnostic{
 					Pos: pos, End: end, Category: CategoryWrongLock,
-					Message: fmt.Sprintf("%s accessed holding only the instance lock %s, which cannot guard a package-level variable", pc.globals.show(f.u.key), a.locks[0].id),
+					Message: instanceOnlyMessage(pc.globals.show(f.u.key), a.locks[0].id),
 				})
 			}
 		}
@@ -459,4 +467,11 @@ func (pc *passContext) exprRange(u *unit, pos token.Pos) (token.Pos, token.Pos) 
 		}
 	}
 	return pos, pos
+}
+
+// instanceOnlyMessage says why instance lock id, "(T).mu", does not guard
+// global g: every T value has its own (DESIGN §2 D3).
+func instanceOnlyMessage(g, id string) string {
+	typ, _, _ := strings.Cut(strings.TrimPrefix(id, "("), ").")
+	return fmt.Sprintf("%s accessed holding only the instance lock %s; each %s has its own, so it guards %s only while there is one", g, id, typ, g)
 }

@@ -1,0 +1,46 @@
+// Package main covers package-level state locked only by instance locks
+// (DESIGN §2 D3, wronglock). registry's mu is a field of each registry
+// value: one lock per value, which cannot guard the package-level names
+// (reported). The twin, shared, holds a pointer to its lock, which may be
+// any mutex, a global one included (here it is): no claim is made.
+package main
+
+import "sync"
+
+type registry struct {
+	mu sync.Mutex
+}
+
+var names = map[string]bool{}
+
+func (r *registry) add(n string) {
+	r.mu.Lock()
+	names[n] = true // want `^names accessed holding only the instance lock \(registry\)\.mu; each registry has its own, so it guards names only while there is one$`
+	r.mu.Unlock()
+}
+
+type shared struct {
+	mu *sync.Mutex
+}
+
+var (
+	tagsMu sync.Mutex
+	tags   = map[string]bool{}
+)
+
+func (s *shared) tag(n string) {
+	s.mu.Lock()
+	tags[n] = true // ok: s.mu points to a mutex that may be global (it is tagsMu)
+	s.mu.Unlock()
+}
+
+func main() {
+	r := &registry{}
+	s := &shared{mu: &tagsMu}
+	go func() {
+		r.add("a")
+		s.tag("a")
+	}()
+	r.add("b")
+	s.tag("b")
+}
