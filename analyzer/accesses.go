@@ -80,7 +80,8 @@ func (pc *passContext) collectAccesses() {
 						s := pc.summaryOf(u.helper)
 						if s == nil {
 							// Nothing is known of the helper
-							// (unknownCaller): it runs f in place.
+							// (unknownCaller, or an interface method
+							// or func value): it runs f in place.
 							contribute(callee, instr, locks)
 							continue
 						}

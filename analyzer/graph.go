@@ -173,7 +173,9 @@ func (pc *passContext) recordValueUse(fn *ssa.Function, instr ssa.Instruction, c
 			pc.callees[fn] = append(pc.callees[fn], f)
 		}
 	} else if call != nil {
-		if helper := pc.staticCallee(call); helper != nil && (pc.isSource[helper] || pc.factOf(helper) != nil || pc.unknownCaller(helper)) {
+		// helper is nil for an interface method or a func value: nothing
+		// is known of it, and f runs in place as for unknownCaller.
+		if helper := pc.staticCallee(call); helper == nil || pc.isSource[helper] || pc.factOf(helper) != nil || pc.unknownCaller(helper) {
 			for k, arg := range call.Args {
 				if arg == v {
 					if _, isGo := instr.(*ssa.Go); !isGo {

@@ -47,8 +47,10 @@ type relatedCase struct {
 
 var relatedCases = []relatedCase{
 	{
-		// Closures passed to functions chanown knows nothing of run
-		// holding the caller's locks; the timer callback does not.
+		// Closures passed to functions chanown knows nothing of
+		// (std functions without facts, interface methods, func
+		// values) run holding the caller's locks; the timer callback
+		// does not.
 		name:    "unknowncallee/shared",
 		pattern: "unknowncallee",
 		diag:    `^mu guards counts and keys,`,
@@ -58,10 +60,13 @@ var relatedCases = []relatedCase{
 		},
 		accesses: []relatedEntry{
 			{"counts written here without mu", "unknowncallee.go", "counts[k] = 0"},
+			{"counts written here holding mu", "unknowncallee.go", "counts[k] += 3"},
+			{"counts written here holding mu", "unknowncallee.go", "counts[k] += 2"},
 			{"counts written here holding mu", "unknowncallee.go", "counts[k]++"},
 			{"counts written here holding mu", "unknowncallee.go", "strings.Map("},
 			{"counts read here holding mu", "unknowncallee.go", "slices.SortFunc("},
 			{"counts read here holding mu", "unknowncallee.go", "sort.Slice("},
+			{"keys read here holding mu", "unknowncallee.go", "w.walk(keys"},
 			{"keys written here holding mu", "unknowncallee.go", "keys = append(keys, k)"},
 			{"keys read here holding mu", "unknowncallee.go", "sort.Slice("},
 		},

@@ -29,6 +29,20 @@ func add(k string) {
 	_ = strings.Map(func(r rune) rune { counts[string(r)]++; return r }, k)            // ok: strings.Map calls mapping in place, holding mu
 }
 
+// A walker visits keys; nothing is known of its implementations.
+type walker interface {
+	walk(keys []string, visit func(string))
+}
+
+var w walker
+
+func bump(each func(func(string))) {
+	mu.Lock()
+	defer mu.Unlock()
+	w.walk(keys, func(k string) { counts[k] += 2 }) // ok: an interface method runs visit in place, holding mu
+	each(func(k string) { counts[k] += 3 })         // ok: a func value runs its argument in place, holding mu
+}
+
 func reset(k string) {
 	mu.Lock()
 	defer mu.Unlock()
@@ -36,8 +50,9 @@ func reset(k string) {
 }
 
 // Start shares counts and keys between its caller and a goroutine.
-func Start() { // want Start:`^chanown\(reads unknowncallee.counts under unknowncallee.mu; writes unknowncallee.counts under unknowncallee.mu; reads unknowncallee.keys under unknowncallee.mu; writes unknowncallee.keys under unknowncallee.mu; starts timer callback in unknowncallee.reset \(2 accesses\); starts goroutine started in unknowncallee.Start \(4 accesses\)\)$`
+func Start() { // want Start:`^chanown\(reads unknowncallee.counts under unknowncallee.mu; writes unknowncallee.counts under unknowncallee.mu; reads unknowncallee.keys under unknowncallee.mu; writes unknowncallee.keys under unknowncallee.mu; reads unknowncallee.w under unknowncallee.mu; starts timer callback in unknowncallee.reset \(2 accesses\); starts goroutine started in unknowncallee.Start \(4 accesses\)\)$`
 	go add("worker")
 	add("caller")
 	reset("caller")
+	bump(func(visit func(string)) { visit("x") })
 }
