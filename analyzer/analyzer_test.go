@@ -74,7 +74,7 @@ var scenarios = []scenario{
 	{name: "closures", patterns: []string{"closures"}},
 	{name: "deferclosure", patterns: []string{"deferclosure"}},
 	{name: "semaphore", patterns: []string{"semaphore"}},
-	{name: "xpkg", patterns: []string{"xpkg/dep", "xpkg/user"}},
+	{name: "xpkg", patterns: []string{"xpkg/dep", "xpkg/user", "xpkg/wrap"}},
 	{name: "instancelock", patterns: []string{"instancelock"}},
 
 	// Goroutine contexts and how they are named.

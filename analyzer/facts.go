@@ -406,7 +406,7 @@ func (pc *passContext) factAccesses(accs iter.Seq[*access]) []factAccess {
 		if !pc.lockedUnits[a.unit] || isTestFile(pc.pass.Fset, a.pos) {
 			continue
 		}
-		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: pc.toFactLocks(a.locks), Shape: pc.shapeOf(a.unit, pc.counts)}
+		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: pc.toFactLocks(a.locks), Shape: pc.shapeOf(a.unit)}
 		k := fa.Global + fmt.Sprint(fa.Write) + locksString(fa.Locks)
 		if !seen[k] {
 			seen[k] = true
@@ -439,7 +439,6 @@ func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction,
 		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true}
 		u.refs = append(u.refs, a)
 		pc.accesses = append(pc.accesses, a)
-		pc.factLocks(fa.Locks, pc.factPkg[ff])
 	}
 }
 
@@ -483,7 +482,7 @@ func (pc *passContext) factLocks(ls []factLock, owner *types.Package) {
 			gt.locks[l.ID] = nil
 			continue
 		}
-		gt.locks[l.ID] = &globalLock{id: l.ID, obj: obj, rw: l.RW}
+		gt.locks[l.ID] = &globalLock{id: l.ID, obj: obj, rw: l.RW, foreign: true}
 	}
 }
 
@@ -521,9 +520,8 @@ func (s factShape) typ() types.Type {
 	return types.NewStruct(nil, nil)
 }
 
-// shapeOf returns the fact shape of unit u; counts lists this package's
-// reference counts.
-func (pc *passContext) shapeOf(u *unit, counts []string) factShape {
+// shapeOf returns the fact shape of unit u.
+func (pc *passContext) shapeOf(u *unit) factShape {
 	if u.synthetic {
 		return u.shape
 	}
@@ -538,7 +536,7 @@ func (pc *passContext) shapeOf(u *unit, counts []string) factShape {
 	case *types.Map, *types.Slice:
 		s = shapeAliasing
 	}
-	if u.foreign && pc.isCount(u) || !u.foreign && slices.Contains(counts, u.key) {
+	if u.foreign && pc.isCount(u) || !u.foreign && slices.Contains(pc.counts, u.key) {
 		s |= shapeCount
 	}
 	return s

@@ -130,13 +130,7 @@ func (gt *globalTable) lockOf(id string) *globalLock {
 // lookup returns the package-level variable and field path that a
 // qualified id ("example.com/a.st.mu") names, or nil.
 func (gt *globalTable) lookup(id string) (*types.Var, []string) {
-	gt.indexPackages()
-	best := ""
-	for path := range gt.pkgs {
-		if strings.HasPrefix(id, path+".") && len(path) > len(best) {
-			best = path
-		}
-	}
+	best := gt.pkgPathOf(id)
 	if best == "" {
 		return nil, nil
 	}
@@ -150,13 +144,7 @@ func (gt *globalTable) lookup(id string) (*types.Var, []string) {
 // made up from the id, whose path ends before the first dot after the
 // last slash. It is nil for an id of the analysed package.
 func (gt *globalTable) synthetic(id string) *types.Var {
-	gt.indexPackages()
-	best := ""
-	for path := range gt.pkgs {
-		if strings.HasPrefix(id, path+".") && len(path) > len(best) {
-			best = path
-		}
-	}
+	best := gt.pkgPathOf(id)
 	pkg := gt.pkgs[best]
 	if best == "" {
 		slash := strings.LastIndexByte(id, '/') + 1
@@ -182,6 +170,20 @@ func (gt *globalTable) synthetic(id string) *types.Var {
 		return nil
 	}
 	return types.NewVar(token.NoPos, pkg, name, types.Typ[types.Invalid])
+}
+
+// pkgPathOf returns the path of the known package that qualified id
+// starts with (the longest, since paths may be prefixes of each other),
+// or "".
+func (gt *globalTable) pkgPathOf(id string) string {
+	gt.indexPackages()
+	best := ""
+	for path := range gt.pkgs {
+		if strings.HasPrefix(id, path+".") && len(path) > len(best) {
+			best = path
+		}
+	}
+	return best
 }
 
 // indexPackages records the analysed package and its transitive imports.
@@ -381,13 +383,7 @@ func (gt *globalTable) show(id string) string {
 			return rest
 		}
 	}
-	gt.indexPackages()
-	best := ""
-	for path := range gt.pkgs {
-		if strings.HasPrefix(id, path+".") && len(path) > len(best) {
-			best = path
-		}
-	}
+	best := gt.pkgPathOf(id)
 	if best == "" {
 		return id
 	}

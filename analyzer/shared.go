@@ -139,7 +139,6 @@ func (pc *passContext) assignContexts() {
 			}
 			a := &access{unit: u, fn: c.siteFn, instr: c.site, pos: c.pos, write: fa.Write,
 				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true}
-			pc.factLocks(fa.Locks, c.startPkg)
 			u.refs = append(u.refs, a)
 			pc.accesses = append(pc.accesses, a)
 			c.startAccesses = append(c.startAccesses, a)
@@ -192,7 +191,18 @@ func (pc *passContext) sortedUnits() []*unit {
 		// Positions of another package's globals depend on the
 		// driver (source or export data), so those come after this
 		// package's, by name.
-		return cmp.Or(compareBool(a.foreign, b.foreign), cmp.Compare(localPos(a.foreign, a.pos), localPos(b.foreign, b.pos)), cmp.Compare(a.key, b.key))
+		if a.foreign != b.foreign {
+			if a.foreign {
+				return 1
+			}
+			return -1
+		}
+		if !a.foreign {
+			if c := cmp.Compare(a.pos, b.pos); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(a.key, b.key)
 	})
 	return us
 }
@@ -283,8 +293,7 @@ func better(a, b *globalLock, aw, bw, aa, ba int, hat string) bool {
 		return aa > ba
 	}
 	// As in sortedUnits, another package's positions are not compared.
-	own := a.obj.Pkg() == b.obj.Pkg() && !a.foreign && !b.foreign
-	if own && a.obj.Pos() != b.obj.Pos() {
+	if !a.foreign && !b.foreign && a.obj.Pos() != b.obj.Pos() {
 		return a.obj.Pos() < b.obj.Pos()
 	}
 	return a.id < b.id
@@ -526,24 +535,4 @@ func (pc *passContext) reportedByImports() map[string]bool {
 		}
 	}
 	return pc.importReported
-}
-
-// compareBool orders false before true.
-func compareBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case !a:
-		return -1
-	}
-	return 1
-}
-
-// localPos returns pos for this package's globals and NoPos for
-// another's, whose positions are not compared.
-func localPos(foreign bool, pos token.Pos) token.Pos {
-	if foreign {
-		return token.NoPos
-	}
-	return pos
 }

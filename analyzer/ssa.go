@@ -203,8 +203,27 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 						}
 					}
 					for k, arg := range call.Args {
-						if i, ok := params[arg]; ok && cs.mutates[k] {
+						i, ok := params[arg]
+						if !ok {
+							continue
+						}
+						if cs.mutates[k] {
 							setFlag(&s.mutates, i)
+						}
+						// A func parameter passed on to a wrapper in
+						// a plain call is started or called as the
+						// wrapper does. Under go (testing's
+						// go tRunner(t, f), which t.Run waits for)
+						// nothing is inferred: such wrappers often
+						// wait for what they start.
+						if _, isGo := instr.(*ssa.Go); isGo {
+							continue
+						}
+						if cs.spawnsParam[k] {
+							setFlag(&s.spawnsParam, i)
+						}
+						if under, ok := cs.paramCalls[k]; ok {
+							s.addParamCall(i, locks.union(under))
 						}
 					}
 				}
@@ -222,14 +241,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 				if _, isGo := instr.(*ssa.Go); isGo {
 					setFlag(&s.spawnsParam, i)
 				} else {
-					if s.paramCalls == nil {
-						s.paramCalls = map[int]lockset{}
-					}
-					if prev, seen := s.paramCalls[i]; seen {
-						s.paramCalls[i] = prev.meet(locks)
-					} else {
-						s.paramCalls[i] = locks
-					}
+					s.addParamCall(i, locks)
 				}
 			}
 		}
@@ -392,4 +404,17 @@ func callsValue(fv *ssa.FreeVar) bool {
 		}
 	}
 	return false
+}
+
+// addParamCall records that func parameter i is called holding locks:
+// the locks held at every such call.
+func (s *summary) addParamCall(i int, locks lockset) {
+	if s.paramCalls == nil {
+		s.paramCalls = map[int]lockset{}
+	}
+	if prev, seen := s.paramCalls[i]; seen {
+		s.paramCalls[i] = prev.meet(locks)
+	} else {
+		s.paramCalls[i] = locks
+	}
 }

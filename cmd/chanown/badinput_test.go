@@ -208,17 +208,7 @@ var badCases = []badCase{
 
 // TestBadInput runs badCases. See the top of this file.
 func TestBadInput(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary; skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go command not found: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "chanown")
-	if out, err := exec.Command(goTool, "build", "-buildvcs=false", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	goTool, bin := buildChanown(t)
 	root, err := filepath.Abs(filepath.Join("..", "..", "testdata", "badinput"))
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -55,18 +54,7 @@ var categoryPrefix = regexp.MustCompile(`^\[([a-z]+)\] `)
 // related lines) must be the expected ones, and the same under both
 // drivers.
 func TestFactsEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary; skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go command not found: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "chanown")
-	build := command(t, ".", goTool, "build", "-buildvcs=false", "-o", bin, ".")
-	if build.code != 0 {
-		t.Fatalf("go build: exit %d\n%s%s", build.code, build.stdout, build.stderr)
-	}
+	goTool, bin := buildChanown(t)
 	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "e2e-facts"))
 	if err != nil {
 		t.Fatal(err)

@@ -148,18 +148,7 @@ func TestOneLine(t *testing.T) {
 // under go vet, on the sample modules in testdata/e2e and
 // testdata/e2e-broken.
 func TestEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary; skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go command not found: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "chanown")
-	build := exec.Command(goTool, "build", "-buildvcs=false", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	goTool, bin := buildChanown(t)
 	e2e, err := filepath.Abs(filepath.Join("..", "..", "testdata", "e2e"))
 	if err != nil {
 		t.Fatal(err)
@@ -554,4 +543,23 @@ func declPosition(t *testing.T, file, name string) (line, col int, text string) 
 	}
 	t.Fatalf("%s: no declaration of %s", file, name)
 	return 0, 0, ""
+}
+
+// buildChanown builds the command into a temporary directory and returns
+// the go command's path and the binary's. It skips the test with -short
+// or without a go command.
+func buildChanown(t *testing.T) (goTool, bin string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary; skipped with -short")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("go command not found: %v", err)
+	}
+	bin = filepath.Join(t.TempDir(), "chanown")
+	if out, err := exec.Command(goTool, "build", "-buildvcs=false", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return goTool, bin
 }
