@@ -99,6 +99,10 @@ var scenarios = []scenario{
 	{name: "happensbefore", patterns: []string{"happensbefore"}},
 	{name: "library", patterns: []string{"library"}},
 	{name: "testshare", patterns: []string{"testshare"}},
+	// What lets a package be skipped before SSA (matter.go), each case
+	// beside a twin that differs in the property that matters.
+	{name: "matter", patterns: []string{"matter/..."}},
+	{name: "matterlib", cfg: &analyzer.Config{Exported: true}, patterns: []string{"matterlib"}},
 
 	// Initialisation.
 	{name: "initonly", patterns: []string{"initonly"}},

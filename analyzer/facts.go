@@ -3,7 +3,6 @@ package analyzer
 import (
 	"encoding/gob"
 	"fmt"
-	"go/ast"
 	"go/build"
 	"go/types"
 	"iter"
@@ -356,8 +355,17 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 	}
 	if pc.globals.module.path == stdModule {
 		// Globals and locks of std are never reported from another
-		// package (globalTable.ours); only the wrappers matter.
-		*ff = funcFact{CallsParam: ff.CallsParam, SpawnsParam: ff.SpawnsParam}
+		// package (globalTable.ours); only the wrappers matter, and of
+		// them only those that do what chanown does not assume of a
+		// function it knows nothing of (unknownCaller: it runs a func
+		// argument in place, holding no more locks).
+		calls := ff.CallsParam
+		*ff = funcFact{SpawnsParam: ff.SpawnsParam}
+		for _, p := range calls {
+			if len(p.Locks) > 0 {
+				ff.CallsParam = append(ff.CallsParam, p)
+			}
+		}
 	}
 	if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.CallsParam)+len(ff.SpawnsParam)+len(ff.Starts) == 0 {
 		return nil
@@ -540,85 +548,4 @@ func (pc *passContext) shapeOf(u *unit) factShape {
 		s |= shapeCount
 	}
 	return s
-}
-
-// importsFacts reports whether the package uses something an import's
-// facts describe: a function with a fact, or a package-level variable of
-// a package with a package fact. Merely importing such a package (os
-// reaches syscall's ForkLock) is not enough to build SSA.
-//
-// A fact that only says a function calls or starts a func parameter
-// (sort.Slice, t.Run, every std wrapper) changes nothing in a package
-// that cannot hold a lock (it does not import sync) and touches no
-// guarded state, except the facts of its own functions that pass on a
-// func parameter: it counts only when the package imports sync or has
-// such a function (DESIGN §5 "Cost").
-func importsFacts(pass *analysis.Pass) bool {
-	paramOnly := false
-	for _, obj := range pass.TypesInfo.Uses {
-		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
-			continue
-		}
-		switch o := obj.(type) {
-		case *types.Func:
-			ff := new(funcFact)
-			if !pass.ImportObjectFact(o.Origin(), ff) {
-				continue
-			}
-			if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.Starts) > 0 {
-				return true
-			}
-			for _, p := range ff.CallsParam {
-				if len(p.Locks) > 0 {
-					return true
-				}
-			}
-			paramOnly = true
-		case *types.Var:
-			if o.Parent() == o.Pkg().Scope() && pass.ImportPackageFact(o.Pkg(), new(pkgFact)) {
-				return true
-			}
-		}
-	}
-	return paramOnly && (importsSync(pass) || hasFuncParam(pass))
-}
-
-// importsSync reports whether the package imports sync: without it, it
-// holds no lock of its own that a called-in-place or spawned func
-// parameter could run under or race on.
-func importsSync(pass *analysis.Pass) bool {
-	for _, imp := range pass.Pkg.Imports() {
-		if imp.Path() == "sync" {
-			return true
-		}
-	}
-	return false
-}
-
-// hasFuncParam reports whether a function or method declared in the
-// package's non-test files takes a func-typed parameter: the functions
-// whose facts may pass on what an imported wrapper does with it.
-func hasFuncParam(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		if isTestFile(pass.Fset, f.FileStart) {
-			continue
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok {
-				continue
-			}
-			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if fn == nil {
-				continue
-			}
-			sig := fn.Signature()
-			for p := range sig.Params().Variables() {
-				if _, ok := p.Type().Underlying().(*types.Signature); ok {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

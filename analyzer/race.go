@@ -34,11 +34,21 @@ func (pc *passContext) raceDiagnostics(facts []*unitFacts) []analysis.Diagnostic
 	return diags
 }
 
-// raceShared reports whether the accesses are made by two contexts, or by
-// one that runs concurrently with itself.
+// raceShared reports whether the accesses are made by two contexts that
+// can run at the same time, or by one that runs concurrently with itself.
+// The caller context and test functions that do not call t.Parallel are
+// one thread of control (DESIGN §5 "Test files": test functions are
+// caller-context entries), so they alone share nothing.
 func raceShared(as []*access) bool {
 	ctxs := contextsOf(as)
-	return len(ctxs) >= 2 || len(ctxs) == 1 && ctxs[0].multiple
+	for i, x := range ctxs {
+		for _, y := range ctxs[i:] {
+			if concurrent(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rlockWrites reports writes made while the guard is only read-held,

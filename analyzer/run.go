@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // passContext holds the state of one run of the analyzer on a package.
@@ -54,12 +53,12 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if pass.Pkg == nil || pass.TypesInfo == nil || len(pass.TypeErrors) > 0 {
 		return nil, nil // the driver reports the errors; importers go on
 	}
-	bad, spawn := scanSyntax(pass, cfg)
-	if bad {
+	scan := scanSyntax(pass, cfg)
+	if scan.bad {
 		return nil, nil
 	}
 	dirs := parseDirectives(pass)
-	if !mayMatter(pass, cfg, spawn) {
+	if !mayMatter(pass, cfg, scan) {
 		dirs.report(pass, cfg, nil)
 		return nil, nil
 	}
@@ -106,65 +105,4 @@ func isTestFile(fset *token.FileSet, pos token.Pos) bool {
 		return false
 	}
 	return strings.HasSuffix(fset.File(pos).Name(), "_test.go")
-}
-
-// mayMatter reports, from syntax and types only, whether the package can
-// have anything to report or to export (DESIGN §5 "Cost"): a
-// package-level variable holding a mutex, a use of something an import's
-// facts describe, or a go statement or spawner call (a wrapper such as
-// func Go(f func()) becomes a spawner through its fact).
-func mayMatter(pass *analysis.Pass, cfg *Config, spawn bool) bool {
-	scope := pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		if v, ok := scope.Lookup(name).(*types.Var); ok && containsLock(v.Type(), 0) {
-			return true
-		}
-	}
-	return spawn || importsFacts(pass)
-}
-
-// scanSyntax walks the package's syntax once and reports whether it has
-// syntax errors of its own (a syntax error need not cause a type error),
-// and whether it has a go statement or a call of a spawn function. The
-// walk is a plain ast.Inspect: the analyzer does not require
-// inspect.Analyzer, whose result the drivers would keep alive for every
-// package of the import graph.
-func scanSyntax(pass *analysis.Pass, cfg *Config) (bad, spawn bool) {
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
-				bad = true
-			case *ast.GoStmt:
-				spawn = true
-			case *ast.CallExpr:
-				if !spawn && isSpawnCall(pass, cfg, n) {
-					spawn = true
-				}
-			}
-			return !bad
-		})
-		if bad {
-			return true, spawn
-		}
-	}
-	return false, spawn
-}
-
-// isSpawnCall reports whether call calls a built-in or configured spawn
-// function.
-func isSpawnCall(pass *analysis.Pass, cfg *Config, call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-	if fn == nil {
-		return false
-	}
-	if _, ok := matchSpec(fn, builtinSpawners); ok {
-		return true
-	}
-	for _, s := range cfg.Spawners {
-		if fn.Pkg() != nil && fn.Pkg().Path() == s.Pkg && fn.Name() == s.Name {
-			return true
-		}
-	}
-	return false
 }

@@ -1,0 +1,266 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// This file decides, from syntax and types only, whether a package can
+// have anything to report or to export, before any SSA is built (DESIGN
+// §5 "Cost", §6). SSA construction is most of chanown's cost, so every
+// package this lets through should be one that may matter.
+
+// A syntaxScan is what one walk over a package's syntax found.
+type syntaxScan struct {
+	bad      bool // a syntax error of its own (a syntax error need not cause a type error)
+	spawn    bool // a go statement or a call of a built-in or configured spawn function
+	handler  bool // a ServeHTTP method or a conversion to http.HandlerFunc
+	exported bool // an exported function, method or variable outside test files
+	wrapper  bool // an exported function or method with a func parameter, outside test files
+	callsArg bool // a call of a func parameter, outside test files
+}
+
+// scanSyntax walks the package's syntax once. The walk is a plain
+// ast.Inspect: the analyzer does not require inspect.Analyzer, whose
+// result the drivers would keep alive for every package of the import
+// graph.
+func scanSyntax(pass *analysis.Pass, cfg *Config) syntaxScan {
+	var s syntaxScan
+	params := map[types.Object]bool{} // func parameters, outside test files
+	for _, f := range pass.Files {
+		test := isTestFile(pass.Fset, f.FileStart)
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				s.declaresFunc(pass, d, test)
+			case *ast.GenDecl:
+				if !test {
+					for _, spec := range d.Specs {
+						if vs, ok := spec.(*ast.ValueSpec); ok {
+							for _, id := range vs.Names {
+								s.exported = s.exported || id.IsExported()
+							}
+						}
+					}
+				}
+			}
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
+				s.bad = true
+			case *ast.GoStmt:
+				s.spawn = true
+			case *ast.FuncType:
+				if !test && n.Params != nil {
+					for _, field := range n.Params.List {
+						for _, id := range field.Names {
+							if obj := pass.TypesInfo.Defs[id]; obj != nil && isFuncType(obj.Type()) {
+								params[obj] = true
+							}
+						}
+					}
+				}
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && params[pass.TypesInfo.Uses[id]] {
+					s.callsArg = true
+				}
+				if !s.spawn && isSpawnCall(pass, cfg, n) {
+					s.spawn = true
+				}
+				if !s.handler && isHandlerConversion(pass, n) {
+					s.handler = true
+				}
+			}
+			return !s.bad
+		})
+		if s.bad {
+			break
+		}
+	}
+	return s
+}
+
+// declaresFunc records what the declaration of a function says about
+// the contexts and facts the package may have.
+func (s *syntaxScan) declaresFunc(pass *analysis.Pass, d *ast.FuncDecl, test bool) {
+	if d.Recv != nil && d.Name.Name == "ServeHTTP" {
+		s.handler = true // a handler context (DESIGN §1), checked exactly on SSA
+	}
+	if test {
+		return
+	}
+	fn, _ := pass.TypesInfo.Defs[d.Name].(*types.Func)
+	if fn == nil {
+		return
+	}
+	funcArg := false
+	for p := range fn.Signature().Params().Variables() {
+		funcArg = funcArg || isFuncType(p.Type())
+	}
+	s.exported = s.exported || fn.Exported()
+	s.wrapper = s.wrapper || fn.Exported() && funcArg
+}
+
+// isFuncType reports whether t is a func type.
+func isFuncType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
+// isSpawnCall reports whether call calls a built-in or configured spawn
+// function.
+func isSpawnCall(pass *analysis.Pass, cfg *Config, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	if _, ok := matchSpec(fn, builtinSpawners); ok {
+		return true
+	}
+	for _, s := range cfg.Spawners {
+		if fn.Pkg() != nil && fn.Pkg().Path() == s.Pkg && fn.Name() == s.Name {
+			return true
+		}
+	}
+	return false
+}
+
+// isHandlerConversion reports whether call converts a function to
+// http.HandlerFunc, which registers a handler context.
+func isHandlerConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
+	tv, ok := pass.TypesInfo.Types[call.Fun]
+	return ok && tv.IsType() && isHandlerFunc(tv.Type)
+}
+
+// mayMatter reports whether the package can have anything to report or
+// to export, so that SSA is worth building. Each output needs its own
+// evidence, all of it visible in syntax and types:
+//
+//   - Reports other than wronglock on an instance lock need a guard: a
+//     global lock of this package, or one that an import's facts name.
+//     Except rlockwrite they need a global shared by two
+//     contexts that can run at once (DESIGN §1 "shared"). Without a spawn
+//     site, a handler, a parallel test, a context an imported function
+//     starts or library mode, all of a package's code runs in its caller
+//     context, test functions included (§5 "Test files"), and nothing is
+//     shared. rlockwrite needs no second context, but a read lock.
+//   - wronglock on an instance lock needs a global, a lock call and two
+//     contexts.
+//   - Facts: none from package main; from std only wrapper facts (a func
+//     parameter started, or called under a global lock); elsewhere what
+//     an exported function or variable outside test files leads to:
+//     globals accessed and locks taken under a global lock, func
+//     parameters started or called, contexts started (DESIGN §5 "Facts").
+func mayMatter(pass *analysis.Pass, cfg *Config, scan syntaxScan) bool {
+	u := scanUses(pass)
+	isMain := pass.Pkg.Name() == "main"
+	guarded := u.facts || hasGlobalLock(pass)
+	concurrent := scan.spawn || scan.handler || u.parallel || u.starts || cfg.Exported && !isMain
+	switch {
+	case guarded && (concurrent || u.rlock || u.factLocks):
+		return true
+	case concurrent && u.lockCall && u.global:
+		return true // a global under an instance lock
+	case isMain:
+		return false
+	}
+	// A func parameter is started (through a spawn here or in an
+	// import), or called under a global lock (here, or by an imported
+	// wrapper that runs it under one).
+	wrapper := scan.wrapper && (scan.spawn || u.starts || u.factLocks || guarded && scan.callsArg)
+	if passModule(pass).path == stdModule {
+		return wrapper
+	}
+	return wrapper || scan.exported && (guarded || u.factLocks)
+}
+
+// hasGlobalLock reports whether a package-level variable of the package
+// holds a mutex.
+func hasGlobalLock(pass *analysis.Pass) bool {
+	scope := pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		if v, ok := scope.Lookup(name).(*types.Var); ok && containsLock(v.Type(), 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// A useScan is what the package uses: of other packages' globals and
+// facts, and of sync and testing.
+type useScan struct {
+	global    bool // a package-level variable, of any package
+	facts     bool // a function whose fact names a global, a lock or a start, or a global of a package with a package fact
+	starts    bool // a function that starts a context, or starts a func parameter
+	factLocks bool // a function that acquires or returns a global lock, runs a parameter under one, or accesses under a read lock
+	lockCall  bool // Lock, RLock, TryLock or TryRLock of a sync mutex
+	rlock     bool // RLock, TryRLock or RLocker
+	parallel  bool // t.Parallel or b.RunParallel
+}
+
+// scanUses walks the uses of the package's identifiers once. Merely
+// importing a package with facts (os reaches syscall's ForkLock) is not
+// a use.
+func scanUses(pass *analysis.Pass) useScan {
+	var u useScan
+	for _, obj := range pass.TypesInfo.Uses {
+		pkg := obj.Pkg()
+		if pkg == nil {
+			continue
+		}
+		switch o := obj.(type) {
+		case *types.Var:
+			if o.Parent() != pkg.Scope() {
+				continue
+			}
+			u.global = true
+			if pkg != pass.Pkg {
+				u.facts = u.facts || pass.ImportPackageFact(pkg, new(pkgFact))
+			}
+		case *types.Func:
+			switch pkg.Path() + "." + o.Name() {
+			case "sync.Lock", "sync.TryLock":
+				u.lockCall = true
+			case "sync.RLock", "sync.TryRLock", "sync.RLocker":
+				u.lockCall, u.rlock = true, true
+			case "testing.Parallel", "testing.RunParallel":
+				u.parallel = true
+			}
+			if pkg != pass.Pkg {
+				u.addFact(pass, o)
+			}
+		}
+	}
+	return u
+}
+
+// addFact records what the fact of the imported function fn says.
+func (u *useScan) addFact(pass *analysis.Pass, fn *types.Func) {
+	ff := new(funcFact)
+	if !pass.ImportObjectFact(fn.Origin(), ff) {
+		return
+	}
+	if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.Starts) > 0 {
+		u.facts = true
+	}
+	if len(ff.Starts)+len(ff.SpawnsParam) > 0 {
+		u.starts = true
+	}
+	if len(ff.Acquires)+len(ff.Releaser) > 0 {
+		u.factLocks = true
+	}
+	for _, p := range ff.CallsParam {
+		if len(p.Locks) > 0 {
+			u.facts, u.factLocks = true, true
+		}
+	}
+	for _, a := range ff.Accesses {
+		for _, l := range a.Locks {
+			u.factLocks = u.factLocks || l.Read
+		}
+	}
+}
