@@ -21,6 +21,7 @@ type syntaxScan struct {
 	exported bool // an exported function, method or variable outside test files
 	wrapper  bool // an exported function or method with a func parameter, outside test files
 	callsArg bool // a call of a func parameter, outside test files
+	startArg bool // a go statement or spawn call that mentions a func parameter, outside test files
 }
 
 // scanSyntax walks the package's syntax once. The walk is a plain
@@ -54,6 +55,7 @@ func scanSyntax(pass *analysis.Pass, cfg *Config) syntaxScan {
 				s.bad = true
 			case *ast.GoStmt:
 				s.spawn = true
+				s.startArg = s.startArg || mentions(pass, n, params)
 			case *ast.FuncType:
 				if !test && n.Params != nil {
 					for _, field := range n.Params.List {
@@ -68,8 +70,9 @@ func scanSyntax(pass *analysis.Pass, cfg *Config) syntaxScan {
 				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && params[pass.TypesInfo.Uses[id]] {
 					s.callsArg = true
 				}
-				if !s.spawn && isSpawnCall(pass, cfg, n) {
+				if (!s.spawn || !s.startArg) && isSpawnCall(pass, cfg, n) {
 					s.spawn = true
+					s.startArg = s.startArg || mentions(pass, n, params)
 				}
 				if !s.handler && isHandlerConversion(pass, n) {
 					s.handler = true
@@ -103,6 +106,18 @@ func (s *syntaxScan) declaresFunc(pass *analysis.Pass, d *ast.FuncDecl, test boo
 	}
 	s.exported = s.exported || fn.Exported()
 	s.wrapper = s.wrapper || fn.Exported() && funcArg
+}
+
+// mentions reports whether an identifier under n denotes one of objs.
+func mentions(pass *analysis.Pass, n ast.Node, objs map[types.Object]bool) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && objs[pass.TypesInfo.Uses[id]] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // isFuncType reports whether t is a func type.
@@ -168,10 +183,10 @@ func mayMatter(pass *analysis.Pass, cfg *Config, scan syntaxScan) bool {
 	case isMain:
 		return false
 	}
-	// A func parameter is started (through a spawn here or in an
-	// import), or called under a global lock (here, or by an imported
-	// wrapper that runs it under one).
-	wrapper := scan.wrapper && (scan.spawn || u.starts || u.factLocks || guarded && scan.callsArg)
+	// A func parameter is started (by a spawn here that mentions it, or
+	// by an imported wrapper), or called under a global lock (here, or
+	// by an imported wrapper that runs it under one).
+	wrapper := scan.wrapper && (scan.startArg || u.starts || u.factLocks || guarded && scan.callsArg)
 	if passModule(pass).path == stdModule {
 		return wrapper
 	}
