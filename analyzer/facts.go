@@ -355,19 +355,16 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 	}
 	if pc.globals.module.path == stdModule {
 		// Globals and locks of std are never reported from another
-		// package (globalTable.ours); only the wrappers matter, and of
-		// them only those that do what chanown does not assume of a
-		// function it knows nothing of (unknownCaller: it runs a func
-		// argument in place, holding no more locks).
-		calls := ff.CallsParam
-		*ff = funcFact{SpawnsParam: ff.SpawnsParam}
-		for _, p := range calls {
-			if len(p.Locks) > 0 {
-				ff.CallsParam = append(ff.CallsParam, p)
-			}
-		}
+		// package (globalTable.ours); only the wrappers matter.
+		*ff = funcFact{CallsParam: ff.CallsParam, SpawnsParam: ff.SpawnsParam}
 	}
-	if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.CallsParam)+len(ff.SpawnsParam)+len(ff.Starts) == 0 {
+	// A function exports a fact when it names a global or lock, or
+	// starts or calls under a lock a func parameter (DESIGN §5 "Facts"):
+	// calling one in place without a lock is what chanown assumes of a
+	// function it knows nothing of (unknownCaller), so alone it is no
+	// fact.
+	lockedCall := slices.ContainsFunc(ff.CallsParam, func(p factParam) bool { return len(p.Locks) > 0 })
+	if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.SpawnsParam)+len(ff.Starts) == 0 && !lockedCall {
 		return nil
 	}
 	return ff
