@@ -26,7 +26,8 @@ func New(cfg Config) *analysis.Analyzer {
 	*c = cfg
 	fs := flag.NewFlagSet("chanown", flag.ContinueOnError)
 	c.bindFlags(fs)
-	return &analysis.Analyzer{
+	var a *analysis.Analyzer
+	a = &analysis.Analyzer{
 		Name:      "chanown",
 		Doc:       mustExtractDoc(doc, "chanown"),
 		URL:       URL,
@@ -40,7 +41,8 @@ func New(cfg Config) *analysis.Analyzer {
 			if err := c.Validate(); err != nil {
 				return nil, fmt.Errorf("invalid chanown configuration: %v", err)
 			}
-			return run(pass, c)
+			return run(pass, c, isDependency(a, pass.Pkg))
 		},
 	}
+	return a
 }

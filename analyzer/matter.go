@@ -170,17 +170,22 @@ func isHandlerConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
 //     an exported function or variable outside test files leads to:
 //     globals accessed and locks taken under a global lock, func
 //     parameters started or called, contexts started (DESIGN §5 "Facts").
-func mayMatter(pass *analysis.Pass, cfg *Config, scan syntaxScan) bool {
+//
+// A dependency, whose diagnostics the driver discards, matters only for
+// its facts.
+func mayMatter(pass *analysis.Pass, cfg *Config, scan syntaxScan, dependency bool) bool {
 	u := scanUses(pass)
 	isMain := pass.Pkg.Name() == "main"
 	guarded := u.facts || hasGlobalLock(pass)
 	concurrent := scan.spawn || scan.handler || u.parallel || u.starts || cfg.Exported && !isMain
 	switch {
+	case dependency:
 	case guarded && (concurrent || u.rlock || u.factLocks):
 		return true
 	case concurrent && u.lockCall && u.global:
 		return true // a global under an instance lock
-	case isMain:
+	}
+	if isMain {
 		return false
 	}
 	// A func parameter is started (by a spawn here that mentions it, or

@@ -48,8 +48,9 @@ type passContext struct {
 }
 
 // run analyses one package: a cheap syntax and types check first, then
-// SSA, locksets, contexts and the reports.
-func run(pass *analysis.Pass, cfg *Config) (any, error) {
+// SSA, locksets, contexts and the reports. A dependency is analysed only
+// for its facts (SetDependencies).
+func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 	if pass.Pkg == nil || pass.TypesInfo == nil || len(pass.TypeErrors) > 0 {
 		return nil, nil // the driver reports the errors; importers go on
 	}
@@ -58,7 +59,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	dirs := parseDirectives(pass)
-	if !mayMatter(pass, cfg, scan) {
+	if !mayMatter(pass, cfg, scan, dependency) {
 		dirs.report(pass, cfg, nil)
 		return nil, nil
 	}

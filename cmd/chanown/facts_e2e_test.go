@@ -117,6 +117,41 @@ func TestFactsEndToEnd(t *testing.T) {
 			vetLabel, indentLines(difference(vetLines, stdLines)),
 			standaloneLabel, indentLines(stdLines), vetLabel, indentLines(vetLines))
 	}
+
+	// Only the command: a and b are now dependencies, which go vet runs
+	// the vettool on with VetxOnly and the standalone driver does not
+	// print, so chanown analyses them only for their facts
+	// (analyzer.SetDependencies). main's reports need those facts and
+	// must not change.
+	var wantApp []string
+	for _, l := range stdLines {
+		if strings.HasPrefix(l, "cmd/app/") {
+			wantApp = append(wantApp, l)
+		}
+	}
+	if len(wantApp) == 0 {
+		t.Fatalf("no report in cmd/app among\n%s", indentLines(stdLines))
+	}
+	appStandalone := command(t, dir, bin, "./cmd/app")
+	appStandalone.wantExit(t, exitFindings)
+	var appStd []string
+	for _, d := range primaryDiagnostics(t, dir, standaloneLabel, appStandalone.stderr, true) {
+		_, line, _ := strings.Cut(d, " ")
+		appStd = append(appStd, line)
+	}
+	// go vet caches a package's vet output without regard to VetxOnly
+	// (b's reports from the ./... run would be replayed): a copy of the
+	// binary with other bytes has another tool ID, so nothing is shared.
+	appVet := command(t, dir, goTool, "vet", "-vettool="+otherID(t, bin), "./cmd/app")
+	appVet.wantExit(t, vetFindings)
+	for label, got := range map[string][]string{
+		"chanown ./cmd/app":                 appStd,
+		"go vet -vettool=chanown ./cmd/app": primaryDiagnostics(t, dir, vetLabel, appVet.stderr, false),
+	} {
+		if !slices.Equal(got, wantApp) {
+			t.Errorf("%s: primary diagnostics\n%s\nwant those of ./... in cmd/app\n%s", label, indentLines(got), indentLines(wantApp))
+		}
+	}
 }
 
 // primaryDiagnostics returns the sorted primary diagnostics in a driver's
@@ -239,4 +274,19 @@ func difference(a, b []string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// otherID returns a copy of the binary bin with a byte appended: go vet
+// keys its cache on the tool's ID, which hashes the file.
+func otherID(t *testing.T, bin string) string {
+	t.Helper()
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := filepath.Join(t.TempDir(), filepath.Base(bin))
+	if err := os.WriteFile(cp, append(data, 0), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return cp
 }

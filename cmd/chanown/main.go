@@ -85,6 +85,7 @@ const progname = "chanown"
 // main chooses the face, vettool or standalone driver, and runs it.
 func main() {
 	if isVetTool(os.Args[1:]) {
+		markVetxOnly(analyzer.Analyzer, os.Args[1:])
 		unitchecker.Main(analyzer.Analyzer) // calls os.Exit
 		return
 	}
@@ -257,6 +258,7 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 		p.errorf("%v", err)
 	} else {
 		p.packageErrors(pkgs)
+		markRoots(a, pkgs)
 		graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 		if err != nil {
 			p.errorf("%v", err)
