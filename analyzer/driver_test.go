@@ -3,7 +3,6 @@ package analyzer_test
 import (
 	"fmt"
 	"go/types"
-	"os"
 	"slices"
 	"testing"
 
@@ -22,18 +21,7 @@ func TestDependencies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads packages from source")
 	}
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  testdata,
-		Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, "xpkg/user", "xpkg/wrap", "matter/startsdep", "matter/rlockonly", "library")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("packages have errors")
-	}
+	pkgs := loadTestdata(t, "xpkg/user", "xpkg/wrap", "matter/startsdep", "matter/rlockonly", "library")
 	full := analyzer.New(analyzer.Config{})
 	deps := analyzer.New(analyzer.Config{})
 	analyzer.SetDependencies(deps, func(*types.Package) bool { return true })

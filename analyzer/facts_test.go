@@ -24,18 +24,7 @@ func TestFactRoundTrip(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads packages from source")
 	}
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  testdata,
-		Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, "xpkg/user", "exportedon", "library")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("packages have errors")
-	}
+	pkgs := loadTestdata(t, "xpkg/user", "exportedon", "library")
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(analyzer.Config{})}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -86,4 +75,24 @@ func encode(t *testing.T, v any) []byte {
 		t.Fatalf("encoding %T: %v", v, err)
 	}
 	return buf.Bytes()
+}
+
+// loadTestdata loads scenario packages of testdata (GOPATH mode) with
+// their dependencies from source, as a driver with facts does, and fails
+// the test if any has errors.
+func loadTestdata(t *testing.T, patterns ...string) []*packages.Package {
+	t.Helper()
+	cfg := &packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  testdata,
+		Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatal("packages have errors")
+	}
+	return pkgs
 }

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -39,13 +40,7 @@ func scanSyntax(pass *analysis.Pass, cfg *Config) syntaxScan {
 				s.declaresFunc(pass, d, test)
 			case *ast.GenDecl:
 				if !test {
-					for _, spec := range d.Specs {
-						if vs, ok := spec.(*ast.ValueSpec); ok {
-							for _, id := range vs.Names {
-								s.exported = s.exported || id.IsExported()
-							}
-						}
-					}
+					s.exported = s.exported || declaresExported(d)
 				}
 			}
 		}
@@ -106,6 +101,17 @@ func (s *syntaxScan) declaresFunc(pass *analysis.Pass, d *ast.FuncDecl, test boo
 	}
 	s.exported = s.exported || fn.Exported()
 	s.wrapper = s.wrapper || fn.Exported() && funcArg
+}
+
+// declaresExported reports whether d declares an exported variable (or
+// constant, which changes nothing).
+func declaresExported(d *ast.GenDecl) bool {
+	for _, spec := range d.Specs {
+		if vs, ok := spec.(*ast.ValueSpec); ok && slices.ContainsFunc(vs.Names, (*ast.Ident).IsExported) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentions reports whether an identifier under n denotes one of objs.
@@ -173,17 +179,17 @@ func isHandlerConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
 //
 // A dependency, whose diagnostics the driver discards, matters only for
 // its facts.
-func mayMatter(pass *analysis.Pass, cfg *Config, scan syntaxScan, dependency bool) bool {
-	u := scanUses(pass)
+func mayMatter(pass *analysis.Pass, cfg *Config, scan syntaxScan, u useScan, dependency bool) bool {
 	isMain := pass.Pkg.Name() == "main"
 	guarded := u.facts || hasGlobalLock(pass)
-	concurrent := scan.spawn || scan.handler || u.parallel || u.starts || cfg.Exported && !isMain
-	switch {
-	case dependency:
-	case guarded && (concurrent || u.rlock || u.factLocks):
-		return true
-	case concurrent && u.lockCall && u.global:
-		return true // a global under an instance lock
+	if !dependency {
+		concurrent := scan.spawn || scan.handler || u.parallel || u.starts || cfg.Exported && !isMain
+		if guarded && (concurrent || u.rlock || u.factLocks) {
+			return true
+		}
+		if concurrent && u.lockCall && u.global {
+			return true // a global under an instance lock
+		}
 	}
 	if isMain {
 		return false
@@ -220,28 +226,35 @@ type useScan struct {
 	lockCall  bool // Lock, RLock, TryLock or TryRLock of a sync mutex
 	rlock     bool // RLock, TryRLock or RLocker
 	parallel  bool // t.Parallel or b.RunParallel
+
+	imports map[*types.Package]bool // imports of which a package-level function or variable is used
 }
 
 // scanUses walks the uses of the package's identifiers once. Merely
 // importing a package with facts (os reaches syscall's ForkLock) is not
 // a use.
 func scanUses(pass *analysis.Pass) useScan {
-	var u useScan
+	u := useScan{imports: map[*types.Package]bool{}}
 	for _, obj := range pass.TypesInfo.Uses {
 		pkg := obj.Pkg()
 		if pkg == nil {
 			continue
 		}
+		imported := pkg != pass.Pkg && obj.Parent() == pkg.Scope() // a package-level object of an import
 		switch o := obj.(type) {
 		case *types.Var:
-			if o.Parent() != pkg.Scope() {
+			if obj.Parent() != pkg.Scope() {
 				continue
 			}
 			u.global = true
-			if pkg != pass.Pkg {
+			if imported {
+				u.imports[pkg] = true
 				u.facts = u.facts || pass.ImportPackageFact(pkg, new(pkgFact))
 			}
 		case *types.Func:
+			if imported {
+				u.imports[pkg] = true
+			}
 			switch pkg.Path() + "." + o.Name() {
 			case "sync.Lock", "sync.TryLock":
 				u.lockCall = true

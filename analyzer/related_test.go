@@ -47,6 +47,32 @@ type relatedCase struct {
 
 var relatedCases = []relatedCase{
 	{
+		// A handler is a context without a go statement (matter.go
+		// lets the package through for it).
+		name:    "matter/handleronly",
+		pattern: "matter/handleronly",
+		diag:    `^mu guards visits,`,
+		spawns: []relatedEntry{
+			{"HTTP handler counter.ServeHTTP starts here", "handleronly.go", "func (counter) ServeHTTP("},
+		},
+		accesses: []relatedEntry{
+			{"visits written here holding mu", "handleronly.go", "visits[r.URL.Path]++"},
+		},
+	},
+	{
+		// A goroutine started through a wrapper known only by its fact.
+		name:    "matter/gowrap",
+		pattern: "matter/gowrap",
+		diag:    `^mu guards names,`,
+		spawns: []relatedEntry{
+			{"goroutine started in main starts here", "main.go", "wrap.Go(func() {"},
+		},
+		accesses: []relatedEntry{
+			{"names written here holding mu", "main.go", `names = append(names, "w")`},
+			{"names written here holding mu", "main.go", `names = append(names, "m")`},
+		},
+	},
+	{
 		// Closures passed to functions chanown knows nothing of
 		// (std functions without facts, interface methods, func
 		// values) run holding the caller's locks; the timer callback

@@ -59,13 +59,14 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 		return nil, nil
 	}
 	dirs := parseDirectives(pass)
-	if !mayMatter(pass, cfg, scan, dependency) {
+	uses := scanUses(pass)
+	if !mayMatter(pass, cfg, scan, uses, dependency) {
 		dirs.report(pass, cfg, nil)
 		return nil, nil
 	}
 	pc := &passContext{pass: pass, cfg: cfg, spawnMemo: map[*ssa.Function]bool{}, facts: map[*types.Func]*funcFact{}, factPkg: map[*funcFact]*types.Package{}}
 	pc.configure()
-	pc.pkg, pc.funcs = buildSSA(pass)
+	pc.pkg, pc.funcs = buildSSA(pass, uses.imports)
 	pc.isSource = make(map[*ssa.Function]bool, len(pc.funcs))
 	for _, fn := range pc.funcs {
 		pc.isSource[fn] = true

@@ -16,17 +16,20 @@ import (
 // package, while run builds it only after a cheap check says the package
 // can matter (DESIGN §5 "Cost"). The SSA is dropped when run returns.
 //
-// Of the imports it creates only those whose package-level functions or
-// variables the package names: creating a package makes a member for
-// each of its objects and methods, which cost as much as building the
-// package itself (docs/performance.md, finding 3). go/ssa needs no
-// more: it creates imported methods on demand, takes constants from
-// their types, and with BareInits the package initialiser does not call
-// the initialisers of its imports, which chanown never follows.
-func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
+// Of the imports it creates only those in named, whose package-level
+// functions or variables the package uses (scanUses): creating a
+// package makes a member for each of its objects and methods, which cost
+// as much as building the package itself (docs/performance.md, finding
+// 3). go/ssa needs no more: it creates imported methods on demand, takes
+// constants from their types, and with BareInits the package initialiser
+// does not call the initialisers of its imports, which chanown never
+// follows.
+func buildSSA(pass *analysis.Pass, named map[*types.Package]bool) (*ssa.Package, []*ssa.Function) {
 	prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
-	for _, p := range namedImports(pass) {
-		prog.CreatePackage(p, nil, nil, true)
+	for _, p := range pass.Pkg.Imports() {
+		if named[p] {
+			prog.CreatePackage(p, nil, nil, true)
+		}
 	}
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	pkg.Build()
@@ -60,25 +63,4 @@ func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 		}
 	}
 	return pkg, funcs
-}
-
-// namedImports returns the imports of which the package names a
-// package-level function or variable, in import order.
-func namedImports(pass *analysis.Pass) []*types.Package {
-	named := map[*types.Package]bool{}
-	for _, obj := range pass.TypesInfo.Uses {
-		switch obj.(type) {
-		case *types.Func, *types.Var:
-			if p := obj.Pkg(); p != nil && p != pass.Pkg && obj.Parent() == p.Scope() {
-				named[p] = true
-			}
-		}
-	}
-	var out []*types.Package
-	for _, p := range pass.Pkg.Imports() {
-		if named[p] {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/chanown/chanown/analyzer"
@@ -58,7 +59,7 @@ func markVetxOnly(a *analysis.Analyzer, args []string) {
 		if err != nil {
 			return
 		}
-		var cfg struct{ VetxOnly bool }
+		var cfg unitchecker.Config
 		if json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly {
 			analyzer.SetDependencies(a, func(*types.Package) bool { return true })
 		}

@@ -15,6 +15,12 @@ func RLock() func() { // want RLock:`^chanown\(acquires matter/rlockhelper/dep.R
 	return RW.RUnlock
 }
 
+// Lock write-locks RW and returns its unlock.
+func Lock() func() { // want Lock:`^chanown\(acquires matter/rlockhelper/dep.RW; returns releaser of matter/rlockhelper/dep.RW\)$`
+	RW.Lock()
+	return RW.Unlock
+}
+
 // Add writes Names under RW.
 func Add(n string) { // want Add:`^chanown\(reads matter/rlockhelper/dep.Names under matter/rlockhelper/dep.RW; writes matter/rlockhelper/dep.Names under matter/rlockhelper/dep.RW\)$`
 	RW.Lock()
