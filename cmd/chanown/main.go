@@ -30,7 +30,9 @@
 //
 // The face is chosen before any flag is parsed: the arguments -flags or
 // -V (any form, e.g. -V=full), or a single argument ending in ".cfg",
-// select the vettool.
+// select the vettool. An invalid flag value is then one line for the
+// whole go vet run, not an error and a usage banner per package (see
+// cmd/internal/vettool), and go vet exits 1.
 //
 // Exit codes of the standalone driver, the same for every format except
 // that json never exits 3 (as the x/tools drivers do):
@@ -54,9 +56,9 @@ import (
 	"strings"
 
 	"github.com/chanown/chanown/analyzer"
+	"github.com/chanown/chanown/cmd/internal/vettool"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/unitchecker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -86,7 +88,7 @@ const progname = "chanown"
 func main() {
 	if isVetTool(os.Args[1:]) {
 		markVetxOnly(analyzer.Analyzer, os.Args[1:])
-		unitchecker.Main(analyzer.Analyzer) // calls os.Exit
+		vettool.Main(analyzer.Analyzer) // calls os.Exit
 		return
 	}
 	os.Exit(run(analyzer.Analyzer, os.Args[1:], os.Stdout, os.Stderr))

@@ -14,23 +14,26 @@
 // Flags are go vet's: -NAME (e.g. -chanown, -printf) runs only the named
 // analyzers, -NAME=false skips one, and each analyzer's flags take its
 // name as a prefix (-chanown.exported, -printf.funcs); "chanvet help"
-// lists the analyzers and "chanvet help NAME" describes one. chanvet
-// speaks only the vettool protocol (go/analysis/unitchecker); use the
-// chanown command for standalone runs and the CI formats.
+// lists the analyzers and "chanvet help NAME" describes one. An invalid
+// flag value is one line for the whole go vet run (see
+// cmd/internal/vettool), and go vet exits 1. chanvet speaks only the
+// vettool protocol (go/analysis/unitchecker); use the chanown command
+// for standalone runs and the CI formats.
 package main
 
 import (
 	"slices"
 
 	"github.com/chanown/chanown/analyzer"
+	"github.com/chanown/chanown/cmd/internal/vettool"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/suite/vet"
-	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
-// main runs the vettool protocol with the suite.
+// main runs the vettool protocol with the suite; a bad flag is one line
+// per go vet run, not a usage banner per package (see vettool).
 func main() {
-	unitchecker.Main(suite()...) // calls os.Exit
+	vettool.Main(suite()...) // calls os.Exit
 }
 
 // suite returns the analyzers chanvet runs: the vet suite, then chanown.

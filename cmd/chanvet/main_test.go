@@ -91,17 +91,7 @@ func TestDocsVetDifferences(t *testing.T) {
 // vet finding and a chanown finding, accept chanown's flags, and exit as
 // docs/integrations.md says.
 func TestEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the binary; skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skipf("go command not found: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "chanvet")
-	if out, err := exec.Command(goTool, "build", "-buildvcs=false", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	goTool, bin := buildChanvet(t)
 	sample, err := filepath.Abs(filepath.Join("testdata", "vetsample"))
 	if err != nil {
 		t.Fatal(err)
@@ -167,6 +157,25 @@ func TestEndToEnd(t *testing.T) {
 			}
 		}
 	})
+}
+
+// buildChanvet builds the command into a temporary directory and returns
+// the go command's path and the binary's. It skips the test with -short
+// or without a go command.
+func buildChanvet(t *testing.T) (goTool, bin string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary; skipped with -short")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("go command not found: %v", err)
+	}
+	bin = filepath.Join(t.TempDir(), "chanvet")
+	if out, err := exec.Command(goTool, "build", "-buildvcs=false", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return goTool, bin
 }
 
 // goVet runs the go command with args in dir, offline, and returns its
