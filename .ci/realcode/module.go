@@ -1,0 +1,307 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// A moduleResult is what the harness found for one module.
+type moduleResult struct {
+	Module     module
+	Dir        string
+	Packages   int      // packages that ./... matches, test variants not counted
+	LoadErrors []string // packages of the module that do not load
+	Vet        *run     // go vet with its default suite
+	Limit      time.Duration
+	Modes      []*modeResult
+	Failures   []string // one line each, naming the mode
+	Notes      []string // reported without failing
+	Details    []detail // the lines behind failures and notes
+	Total      time.Duration
+}
+
+// A detail is a titled block of lines behind a failure: a diff, a crash.
+type detail struct {
+	Title string
+	Lines []string
+}
+
+// fail records a failure.
+func (res *moduleResult) fail(format string, args ...any) {
+	res.Failures = append(res.Failures, fmt.Sprintf(format, args...))
+}
+
+// note records something reported without failing.
+func (res *moduleResult) note(format string, args ...any) {
+	res.Notes = append(res.Notes, fmt.Sprintf(format, args...))
+}
+
+// A mode is a way of running chanown: its standalone flags and the
+// go vet flags that mean the same.
+type mode struct {
+	Name     string
+	Flags    []string
+	VetFlags []string
+}
+
+// modes are the two modes the harness runs.
+var modes = []mode{
+	{"default", nil, nil},
+	{"exported", []string{"-exported"}, []string{"-chanown.exported"}},
+}
+
+// A modeResult is what the harness found for one mode of one module.
+type modeResult struct {
+	Mode       mode
+	Run1, Run2 *run     // standalone, the second with GOMAXPROCS=1
+	Vettool    *run     // go vet -vettool
+	Keys       []string // primary diagnostics of run 1, sorted and unique
+	Identical  string   // "yes", "no" or "-" (not compared)
+	Parity     string   // "yes", "no" or "-"
+	Golangci   string   // "yes", "no" or "" (not run)
+}
+
+// module runs every check on m.
+func (cfg *config) module(m module) *moduleResult {
+	start := time.Now()
+	res := &moduleResult{Module: m}
+	defer func() { res.Total = time.Since(start) }()
+	if err := cfg.prepare(res); err != nil {
+		res.fail("%v", err)
+		return res
+	}
+	if err := cfg.vet(res); err != nil {
+		res.fail("%v", err)
+		return res
+	}
+	for _, md := range modes {
+		res.Modes = append(res.Modes, cfg.mode(res, md))
+	}
+	return res
+}
+
+// prepare downloads the module and its dependencies, counts its
+// packages, records those that do not load, and warms the build cache.
+func (cfg *config) prepare(res *moduleResult) error {
+	out, err := goCmd(cfg.work, "mod", "download", "-json", res.Module.String())
+	var dl struct{ Dir, Error string }
+	if jerr := json.Unmarshal(out, &dl); jerr != nil || dl.Error != "" || err != nil {
+		return fmt.Errorf("go mod download %s: %v%s", res.Module, err, dl.Error)
+	}
+	res.Dir = dl.Dir
+	if _, err := goCmd(res.Dir, "list", "-e", "-test", "-deps", "./..."); err != nil {
+		return err
+	}
+	out, err = goCmd(res.Dir, "list", "-e", "-test", "-json=ImportPath,ForTest,Error,DepsErrors", "./...")
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for dec.More() {
+		var p struct {
+			ImportPath, ForTest string
+			Error               *struct{ Err string }
+			DepsErrors          []*struct{ Err string }
+		}
+		if err := dec.Decode(&p); err != nil {
+			return fmt.Errorf("go list: %v", err)
+		}
+		if p.ForTest == "" && !strings.HasSuffix(p.ImportPath, ".test") {
+			res.Packages++
+		}
+		if p.Error != nil {
+			res.LoadErrors = append(res.LoadErrors, p.ImportPath+": "+oneLine(p.Error.Err))
+		} else if len(p.DepsErrors) > 0 {
+			res.LoadErrors = append(res.LoadErrors, p.ImportPath+": dependency: "+oneLine(p.DepsErrors[0].Err))
+		}
+	}
+	if len(res.LoadErrors) > 0 {
+		res.note("%d packages or test variants do not load; chanown's errors about them are not failures", len(res.LoadErrors))
+		res.Details = append(res.Details, detail{"packages that do not load", res.LoadErrors})
+	}
+	// Export data for every package, as go vet needs it, so that the
+	// timed go vet run does not compile.
+	_, err = goCmd(res.Dir, "list", "-e", "-test", "-deps", "-export", "-f", "{{.ImportPath}}", "./...")
+	return err
+}
+
+// vet times go vet's default suite on the module and sets the time
+// limit of chanown's runs from it.
+func (cfg *config) vet(res *moduleResult) error {
+	// A flag value never used before: go vet cannot reuse cached results.
+	token := fmt.Sprintf("-printf.funcs=realcode%d", time.Now().UnixNano())
+	r, err := command(res.Dir, targetEnv(), 30*time.Minute, "go", "vet", token, "./...")
+	if err != nil {
+		return err
+	}
+	res.Vet = r
+	switch {
+	case r.TimedOut:
+		return fmt.Errorf("go vet timed out after %s", r.Wall.Round(time.Second))
+	case r.Exit != 0 && r.Exit != 1: // 1: vet's findings
+		return fmt.Errorf("go vet: exit %d: %s", r.Exit, firstLines(r.Stderr, 5))
+	}
+	res.Limit = max(minLimit, vetFactor*r.Wall)
+	return nil
+}
+
+// mode runs chanown in mode md: standalone twice, then under go vet.
+func (cfg *config) mode(res *moduleResult, md mode) *modeResult {
+	mr := &modeResult{Mode: md, Identical: "-", Parity: "-"}
+	args := append(append([]string{}, md.Flags...), "-json", "./...")
+	mr.Run1 = cfg.standalone(res, md, "run 1", args)
+	if mr.Run1 == nil {
+		return mr
+	}
+	standalone, ok := cfg.checkOutput(res, md, mr.Run1)
+	if ok {
+		mr.Keys = standalone.primary(res.Dir)
+	}
+	if mr.Run1.TimedOut {
+		return mr // a second run, or go vet, would only time out again
+	}
+	mr.Run2 = cfg.standalone(res, md, "run 2", args, "GOMAXPROCS=1")
+	if mr.Run2 != nil && !mr.Run2.TimedOut {
+		mr.Identical = "yes"
+		if string(mr.Run1.Stdout) != string(mr.Run2.Stdout) {
+			mr.Identical = "no"
+			res.fail("%s: nondeterministic: the two runs print different JSON", md.Name)
+			res.Details = append(res.Details, detail{
+				md.Name + ": run 1 and run 2 (GOMAXPROCS=1) differ",
+				runDiff(res.Dir, mr.Run1.Stdout, mr.Run2.Stdout),
+			})
+		}
+	}
+	if ok {
+		cfg.vettool(res, mr)
+		if cfg.golangci != "" {
+			cfg.golangciLint(res, mr, standalone)
+		}
+	}
+	return mr
+}
+
+// standalone runs chanown with args in the module's directory and
+// records what went wrong; it returns nil if chanown did not start.
+func (cfg *config) standalone(res *moduleResult, md mode, label string, args []string, env ...string) *run {
+	r, err := command(res.Dir, targetEnv(env...), res.Limit, cfg.chanown, args...)
+	if err != nil {
+		res.fail("%s: %s: %v", md.Name, label, err)
+		return nil
+	}
+	cfg.checkRun(res, md.Name+": chanown "+label, r)
+	return r
+}
+
+// checkRun records a time-out, a crash, errors on stderr and an
+// unexpected exit status of r, a run of chanown named what.
+func (cfg *config) checkRun(res *moduleResult, what string, r *run) {
+	if r.TimedOut {
+		res.fail("%s: timed out after %s (limit max(%s, %d × go vet's %s))",
+			what, r.Wall.Round(time.Second), minLimit, vetFactor, res.Vet.Wall.Round(time.Second))
+		return
+	}
+	if crash := crashed(r.Stderr) + crashed(r.Stdout); crash != "" {
+		res.fail("%s: panic or internal error", what)
+		res.Details = append(res.Details, detail{what + ": crash", strings.Split(crash, "\n")})
+		return
+	}
+	if len(res.LoadErrors) > 0 {
+		return // errors and exit 1 are expected
+	}
+	if len(r.Stderr) > 0 {
+		res.fail("%s: errors on stderr (exit %d)", what, r.Exit)
+		res.Details = append(res.Details, detail{what + ": stderr", strings.Split(firstLines(r.Stderr, 20), "\n")})
+	} else if r.Exit != 0 {
+		res.fail("%s: exit %d, want 0", what, r.Exit)
+	}
+}
+
+// checkOutput parses the JSON of run 1 and checks that no analysis
+// failed and, with robustcheck, that every position is valid. It
+// reports whether the output can be compared with other drivers.
+func (cfg *config) checkOutput(res *moduleResult, md mode, r *run) (*result, bool) {
+	if r.TimedOut || crashed(r.Stdout)+crashed(r.Stderr) != "" {
+		return nil, false
+	}
+	out, err := parseTree(r.Stdout)
+	if err != nil {
+		res.fail("%s: chanown -json: %v", md.Name, err)
+		return nil, false
+	}
+	if len(out.Errors) > 0 {
+		res.fail("%s: chanown: %d analyses failed", md.Name, len(out.Errors))
+		res.Details = append(res.Details, detail{md.Name + ": failed analyses", out.Errors})
+	}
+	if cfg.robustcheck != "" {
+		file := filepath.Join(cfg.work, "out.json")
+		if err := os.WriteFile(file, r.Stdout, 0o666); err != nil {
+			res.fail("%s: %v", md.Name, err)
+			return out, true
+		}
+		rc, err := command(res.Dir, targetEnv(), 10*time.Minute, cfg.robustcheck, "-dir", res.Dir, "-pattern", "./...", file)
+		if err != nil || rc.Exit != 0 {
+			res.fail("%s: robustcheck found invalid diagnostics", md.Name)
+			if rc != nil {
+				res.Details = append(res.Details, detail{md.Name + ": robustcheck", strings.Split(firstLines(rc.Stderr, 20), "\n")})
+			}
+		}
+	}
+	return out, true
+}
+
+// vettool runs chanown under go vet in the mode of mr and compares its
+// primary diagnostics with those of the standalone run.
+func (cfg *config) vettool(res *moduleResult, mr *modeResult) {
+	md := mr.Mode
+	// A copy for each run: no result cached by an earlier module's run,
+	// for the packages they share, shortens this one.
+	vettool, err := freshCopy(cfg.chanown, cfg.work)
+	if err != nil {
+		res.fail("%s: %v", md.Name, err)
+		return
+	}
+	args := append(append([]string{"vet", "-vettool=" + vettool, "-json"}, md.VetFlags...), "./...")
+	r, err := command(res.Dir, targetEnv(), res.Limit, "go", args...)
+	if err != nil {
+		res.fail("%s: go vet -vettool: %v", md.Name, err)
+		return
+	}
+	mr.Vettool = r
+	what := md.Name + ": go vet -vettool"
+	if r.TimedOut {
+		res.fail("%s: timed out after %s", what, r.Wall.Round(time.Second))
+		return
+	}
+	if crash := crashed(r.Stderr) + crashed(r.Stdout); crash != "" {
+		res.fail("%s: panic or internal error", what)
+		res.Details = append(res.Details, detail{what + ": crash", strings.Split(crash, "\n")})
+		return
+	}
+	vet, other := parseVet(r.Stdout)
+	vetErr, otherErr := parseVet(r.Stderr)
+	for id, diags := range vetErr.Diags {
+		vet.Diags[id] = append(vet.Diags[id], diags...)
+	}
+	other = append(other, otherErr...)
+	errs := append(vet.Errors, vetErr.Errors...)
+	if (len(other) > 0 || len(errs) > 0 || r.Exit != 0) && len(res.LoadErrors) == 0 {
+		res.fail("%s: exit %d, %d failed analyses, %d lines of other output", what, r.Exit, len(errs), len(other))
+		res.Details = append(res.Details, detail{what + ": errors", append(errs, other...)})
+	}
+	mr.Parity = "yes"
+	if diff := setDiff(mr.Keys, vet.primary(res.Dir), "standalone only: ", "go vet only:     "); len(diff) > 0 {
+		mr.Parity = "no"
+		res.fail("%s: %d primary diagnostics differ between the standalone driver and go vet", md.Name, len(diff))
+		res.Details = append(res.Details, detail{md.Name + ": standalone and go vet differ", diff})
+	}
+}
+
+// oneLine joins the lines of s with "; ".
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ; ")), " ")
+}
