@@ -139,12 +139,12 @@ func (pc *passContext) recordInstr(fn *ssa.Function, instr ssa.Instruction, call
 	switch instr := instr.(type) {
 	case *ssa.UnOp:
 		if instr.Op == token.MUL && !isNavigation(instr) {
-			pc.addAccess(fn, instr, instr.X, false, locks, true)
+			pc.addAccess(fn, instr, instr.X, false, locks)
 		}
 	case *ssa.Store:
-		pc.addAccess(fn, instr, instr.Addr, true, locks, true)
+		pc.addAccess(fn, instr, instr.Addr, true, locks)
 	case *ssa.MapUpdate:
-		pc.addAccess(fn, instr, instr.Map, true, locks, false)
+		pc.addAccess(fn, instr, instr.Map, true, locks)
 	}
 }
 
@@ -169,7 +169,7 @@ func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call 
 		switch b.Name() {
 		case "delete", "clear", "copy":
 			if len(call.Args) > 0 {
-				pc.addAccess(fn, instr, call.Args[0], true, locks, false)
+				pc.addAccess(fn, instr, call.Args[0], true, locks)
 			}
 		}
 		return
@@ -200,7 +200,7 @@ func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call 
 			}
 		}
 		write := s != nil && s.mutates[k]
-		pc.addAccess(fn, instr, arg, write, locks, true)
+		pc.addAccess(fn, instr, arg, write, locks)
 	}
 }
 
@@ -223,17 +223,11 @@ func isNavigation(u *ssa.UnOp) bool {
 	return true
 }
 
-// addAccess records an access of the memory v refers to (an address when
-// isAddr, else a map or slice value), if it is a unit of this package at
-// most one pointer away.
-func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.Value, write bool, locks lockset, isAddr bool) {
-	var r ref
-	var ok bool
-	if isAddr {
-		r, ok = addrRef(v)
-	} else {
-		r, ok = walkRef(v, 0)
-	}
+// addAccess records an access of the memory v refers to (an address, or
+// a map or slice value), if it is a unit of this package at most one
+// pointer away.
+func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.Value, write bool, locks lockset) {
+	r, ok := addrRef(v)
 	if !ok || r.hops > 1 {
 		return
 	}

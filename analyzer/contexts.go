@@ -462,7 +462,7 @@ func callsParallel(fn *ssa.Function) bool {
 }
 
 // markMultiple computes which contexts run concurrently with themselves
-// (DESIGN §5 "Multiple"), to a fixpoint.
+// (DESIGN §5 "Multiple").
 func (pc *passContext) markMultiple() {
 	for _, c := range pc.contexts {
 		if c.site == nil {
@@ -475,24 +475,37 @@ func (pc *passContext) markMultiple() {
 			c.multiple = true
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, c := range pc.contexts {
+	// A context started by a multiple one is multiple: propagate along
+	// the parent edges, each context queued once, when it becomes
+	// multiple, so the work is linear in the edges.
+	children := map[*goContext][]*goContext{}
+	for _, c := range pc.contexts {
+		for p := range c.parents {
+			children[p] = append(children[p], c)
+		}
+	}
+	var work []*goContext
+	for _, c := range pc.contexts {
+		if c.multiple {
+			work = append(work, c)
+		}
+	}
+	for len(work) > 0 {
+		p := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, c := range children[p] {
 			if c.multiple || c.site == nil || c.kind == ctxFinalizer || c.kind == ctxCleanup {
 				continue
 			}
-			for p := range c.parents {
-				if p.multiple {
-					c.multiple, changed = true, true
-					break
-				}
-			}
+			c.multiple = true
+			work = append(work, c)
 		}
 	}
 }
 
 // reach returns the source functions run from entries, not following
-// edges from the setup instructions.
+// edges from the setup instructions. Each function is queued once (seen):
+// linear in the call graph, once per context.
 func (pc *passContext) reach(entries []*ssa.Function, setup map[ssa.Instruction]bool) map[*ssa.Function]bool {
 	seen := map[*ssa.Function]bool{}
 	work := slices.Clone(entries)
@@ -515,7 +528,9 @@ func (pc *passContext) reach(entries []*ssa.Function, setup map[ssa.Instruction]
 
 // setupInstrs returns the instructions of fn that on every path precede
 // its first spawn: a spawn site, or a call of a function that spawns
-// (DESIGN §5 "Happens-before").
+// (DESIGN §5 "Happens-before"). Each block is marked once (after); the
+// recursion into the first spawning call goes at most maxSetupDepth
+// deep, into a callee with one call site and no cycle.
 func (pc *passContext) setupInstrs(fn *ssa.Function, depth int) map[ssa.Instruction]bool {
 	spawning := map[ssa.Instruction]bool{}
 	for _, s := range pc.sites[fn] {
@@ -573,7 +588,8 @@ func (pc *passContext) setupInstrs(fn *ssa.Function, depth int) map[ssa.Instruct
 const maxSetupDepth = 4
 
 // spawnsTransitively reports whether fn, or a function it runs, has a
-// spawn site.
+// spawn site. Memoised in spawnMemo (set before the callees are visited,
+// so cycles end): each function's edges are followed once.
 func (pc *passContext) spawnsTransitively(fn *ssa.Function) bool {
 	if v, ok := pc.spawnMemo[fn]; ok {
 		return v
@@ -590,24 +606,35 @@ func (pc *passContext) spawnsTransitively(fn *ssa.Function) bool {
 	return r
 }
 
-// inLoop reports whether instr's block is in a cycle of its CFG.
+// inLoop reports whether instr's block is in a cycle of its CFG. The
+// blocks in cycles are found once per function (loopBlocks), so asking
+// for every spawn site costs linear time in the function, not in
+// sites × blocks.
 func (pc *passContext) inLoop(instr ssa.Instruction) bool {
-	start := instr.Block()
-	seen := map[*ssa.BasicBlock]bool{}
-	work := slices.Clone(start.Succs)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == start {
-			return true
+	fn := instr.Parent()
+	loops, ok := pc.loops[fn]
+	if !ok {
+		loops = loopBlocks(fn)
+		if pc.loops == nil {
+			pc.loops = map[*ssa.Function][]bool{}
 		}
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		work = append(work, b.Succs...)
+		pc.loops[fn] = loops
 	}
-	return false
+	return loops[instr.Block().Index]
+}
+
+// loopBlocks returns, by block index, whether each block of fn lies on a
+// cycle of its CFG: in a strongly connected component of several blocks,
+// or a block that is its own successor.
+func loopBlocks(fn *ssa.Function) []bool {
+	loops := make([]bool, len(fn.Blocks))
+	succs := func(b *ssa.BasicBlock) []*ssa.BasicBlock { return b.Succs }
+	for _, scc := range sccs(fn.Blocks, succs) {
+		for _, b := range scc {
+			loops[b.Index] = len(scc) > 1 || slices.Contains(b.Succs, b)
+		}
+	}
+	return loops
 }
 
 // contextName names the context started at s (DESIGN §5 "Messages").

@@ -255,24 +255,40 @@ func pathType(t types.Type, fields []string) types.Type {
 // sync.RWMutex in its own storage (or, at the top level, behind a
 // pointer: var srv = &server{}).
 func containsLock(t types.Type, depth int) bool {
-	if depth > 8 {
+	return (&lockSearch{seen: map[types.Type]bool{}}).contains(t, depth)
+}
+
+// A lockSearch is one search of containsLock. Each type is searched
+// once (seen): a type met again was found to hold no lock, or is being
+// searched, so the work is linear in the distinct types reached, however
+// often struct fields repeat a type.
+type lockSearch struct {
+	seen  map[types.Type]bool
+	steps walkCount
+}
+
+// contains implements containsLock.
+func (s *lockSearch) contains(t types.Type, depth int) bool {
+	s.steps.step()
+	if depth > 8 || s.seen[t] {
 		return false
 	}
+	s.seen[t] = true
 	if isLockType(t) {
 		return true
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Struct:
 		for i := range u.NumFields() {
-			if containsLock(u.Field(i).Type(), depth+1) {
+			if s.contains(u.Field(i).Type(), depth+1) {
 				return true
 			}
 		}
 	case *types.Array:
-		return containsLock(u.Elem(), depth+1)
+		return s.contains(u.Elem(), depth+1)
 	case *types.Pointer:
 		if depth == 0 {
-			return containsLock(u.Elem(), depth+1)
+			return s.contains(u.Elem(), depth+1)
 		}
 	}
 	return false

@@ -85,7 +85,7 @@ func (pc *passContext) buildGraph() {
 	}
 	// Tarjan's algorithm emits components callees first.
 	pc.cyclic = map[*ssa.Function]bool{}
-	for _, scc := range sccs(pc.funcs, pc.callees) {
+	for _, scc := range sccs(pc.funcs, func(f *ssa.Function) []*ssa.Function { return pc.callees[f] }) {
 		pc.order = append(pc.order, scc...)
 		for _, f := range scc {
 			if len(scc) > 1 || slices.Contains(pc.callees[f], f) {
@@ -189,21 +189,24 @@ func (pc *passContext) recordValueUse(fn *ssa.Function, instr ssa.Instruction, c
 	pc.uses[f] = append(pc.uses[f], u)
 }
 
-// sccs returns the strongly connected components of the call graph.
-func sccs(funcs []*ssa.Function, callees map[*ssa.Function][]*ssa.Function) [][]*ssa.Function {
-	index := map[*ssa.Function]int{}
-	low := map[*ssa.Function]int{}
-	onStack := map[*ssa.Function]bool{}
-	var stack []*ssa.Function
-	var out [][]*ssa.Function
+// sccs returns the strongly connected components of the graph of nodes
+// and succs (Tarjan's algorithm), each component after the components it
+// reaches. Every node is indexed once and every edge followed once: the
+// work is linear in the graph.
+func sccs[N comparable](nodes []N, succs func(N) []N) [][]N {
+	index := map[N]int{}
+	low := map[N]int{}
+	onStack := map[N]bool{}
+	var stack []N
+	var out [][]N
 	next := 0
-	var visit func(f *ssa.Function)
-	visit = func(f *ssa.Function) {
+	var visit func(f N)
+	visit = func(f N) {
 		index[f], low[f] = next, next
 		next++
 		stack = append(stack, f)
 		onStack[f] = true
-		for _, g := range callees[f] {
+		for _, g := range succs(f) {
 			if _, seen := index[g]; !seen {
 				visit(g)
 				low[f] = min(low[f], low[g])
@@ -212,7 +215,7 @@ func sccs(funcs []*ssa.Function, callees map[*ssa.Function][]*ssa.Function) [][]
 			}
 		}
 		if low[f] == index[f] {
-			var scc []*ssa.Function
+			var scc []N
 			for {
 				g := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
@@ -225,7 +228,7 @@ func sccs(funcs []*ssa.Function, callees map[*ssa.Function][]*ssa.Function) [][]
 			out = append(out, scc)
 		}
 	}
-	for _, f := range funcs {
+	for _, f := range nodes {
 		if _, seen := index[f]; !seen {
 			visit(f)
 		}

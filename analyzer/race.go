@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"strings"
 
@@ -313,7 +314,7 @@ func (pc *passContext) escapes(f *unitFacts) []analysis.Diagnostic {
 		if !ok || a.write || !has(a.locks, f.guard.id) || !types.Identical(load.Type(), f.u.typ) {
 			continue
 		}
-		how := pc.escapeOf(load, f, 0)
+		how := pc.escapeOf(load, f)
 		if how == "" {
 			continue
 		}
@@ -368,56 +369,94 @@ func (pc *passContext) writtenThrough(f *unitFacts) bool {
 
 // escapeOf returns how the value v, loaded from the unit under its guard,
 // leaves the critical section, or "".
-func (pc *passContext) escapeOf(v ssa.Value, f *unitFacts, depth int) string {
-	refs := v.Referrers()
-	if refs == nil || depth > maxRefDepth {
-		return ""
+func (pc *passContext) escapeOf(v ssa.Value, f *unitFacts) string {
+	how := ""
+	for x, r := range aliasUses(v, nil) {
+		if how = pc.escapeHow(x, r, f); how != "" {
+			break
+		}
 	}
-	for _, r := range *refs {
-		switch r := r.(type) {
-		case *ssa.Return:
-			if !has(pc.entryLocks[r.Parent()], f.guard.id) {
-				return "returned"
-			}
-		case *ssa.Send:
-			if r.X == v {
-				return "sent on a channel"
-			}
-		case *ssa.Store:
-			if r.Val != v {
-				continue
-			}
-			if ar, ok := addrRef(r.Addr); ok && ar.global() != nil && ar.path() != f.u.key {
-				return "stored in " + pc.globals.show(ar.path())
-			}
-			// A local variable (such as the result slot of a function
-			// with defers): follow its loads.
-			if alloc, ok := r.Addr.(*ssa.Alloc); ok && alloc.Referrers() != nil {
-				for _, ar := range *alloc.Referrers() {
-					if l, ok := ar.(*ssa.UnOp); ok && l.Op == token.MUL {
-						if how := pc.escapeOf(l, f, depth+1); how != "" {
-							return how
-						}
-					}
-				}
-			}
-		case *ssa.Go:
+	return how
+}
+
+// escapeHow returns how the instruction r, which uses x (the loaded value
+// or an alias of it), makes it leave the critical section, or "".
+func (pc *passContext) escapeHow(x ssa.Value, r ssa.Instruction, f *unitFacts) string {
+	switch r := r.(type) {
+	case *ssa.Return:
+		if !has(pc.entryLocks[r.Parent()], f.guard.id) {
+			return "returned"
+		}
+	case *ssa.Send:
+		if r.X == x {
+			return "sent on a channel"
+		}
+	case *ssa.Store:
+		if r.Val != x {
+			break
+		}
+		if ar, ok := addrRef(r.Addr); ok && ar.global() != nil && ar.path() != f.u.key {
+			return "stored in " + pc.globals.show(ar.path())
+		}
+	case *ssa.Go:
+		return "passed to a goroutine"
+	case *ssa.Call:
+		if sites, _ := pc.spawnsOf(r.Parent(), r); len(sites) > 0 {
 			return "passed to a goroutine"
-		case *ssa.Call:
-			if sites, _ := pc.spawnsOf(r.Parent(), r); len(sites) > 0 {
-				return "passed to a goroutine"
-			}
-		case *ssa.MakeClosure:
-			if spawned(r) {
-				return "passed to a goroutine"
-			}
-		case *ssa.Phi, *ssa.ChangeType, *ssa.MakeInterface, *ssa.Slice:
-			if how := pc.escapeOf(r.(ssa.Value), f, depth+1); how != "" {
-				return how
-			}
+		}
+	case *ssa.MakeClosure:
+		if spawned(r) {
+			return "passed to a goroutine"
 		}
 	}
 	return ""
+}
+
+// aliasUses yields each use (x, r) of v and of the values that carry it
+// on unchanged: phis, conversions, slices of it, and the loads of a local
+// variable it is stored in (such as the result slot of a function with
+// defers). Uses come depth first in referrer order, as far as
+// maxRefDepth aliases from v. Each value is expanded once (a visited
+// set), so the work is linear in the referrers of the function, however
+// the phis of its loops interlock.
+func aliasUses(v ssa.Value, steps *walkCount) iter.Seq2[ssa.Value, ssa.Instruction] {
+	return func(yield func(ssa.Value, ssa.Instruction) bool) {
+		seen := map[ssa.Value]bool{}
+		var walk func(x ssa.Value, depth int) bool
+		walk = func(x ssa.Value, depth int) bool {
+			refs := x.Referrers()
+			if refs == nil || depth > maxRefDepth || seen[x] {
+				return true
+			}
+			seen[x] = true
+			for _, r := range *refs {
+				steps.step()
+				if !yield(x, r) {
+					return false
+				}
+				switch r := r.(type) {
+				case *ssa.Store:
+					alloc, ok := r.Addr.(*ssa.Alloc)
+					if r.Val != x || !ok || alloc.Referrers() == nil {
+						continue
+					}
+					for _, ar := range *alloc.Referrers() {
+						if l, ok := ar.(*ssa.UnOp); ok && l.Op == token.MUL {
+							if !walk(l, depth+1) {
+								return false
+							}
+						}
+					}
+				case *ssa.Phi, *ssa.ChangeType, *ssa.MakeInterface, *ssa.Slice:
+					if !walk(r.(ssa.Value), depth+1) {
+						return false
+					}
+				}
+			}
+			return true
+		}
+		walk(v, 0)
+	}
 }
 
 // spawned reports whether the closure mc is started on another goroutine.

@@ -20,7 +20,7 @@ func isRefCount(u *unit) bool {
 	for _, a := range u.refs {
 		switch instr := a.instr.(type) {
 		case *ssa.UnOp:
-			if !localUse(instr, u, 0) {
+			if !localUse(instr, u, map[ssa.Value]bool{}, nil) {
 				return false
 			}
 		case *ssa.Store:
@@ -63,41 +63,45 @@ func loadsUnit(v ssa.Value, u *unit) bool {
 
 // localUse reports whether the value v, loaded from u, flows only into
 // comparisons and local integer arithmetic (or back into u as a count
-// update).
-func localUse(v ssa.Value, u *unit, depth int) bool {
-	if depth > maxRefDepth {
-		return false
+// update). seen holds the values already checked or being checked: each
+// value's referrers are visited once, so the work is linear in the
+// function however its arithmetic and phis share values.
+func localUse(v ssa.Value, u *unit, seen map[ssa.Value]bool, steps *walkCount) bool {
+	if seen[v] {
+		return true // checked, or being checked around a loop
 	}
+	seen[v] = true
 	refs := v.Referrers()
 	if refs == nil {
 		return true
 	}
 	for _, r := range *refs {
+		steps.step()
 		switch r := r.(type) {
 		case *ssa.BinOp:
 			switch r.Op {
 			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
 				continue
 			}
-			if !localUse(r, u, depth+1) {
+			if !localUse(r, u, seen, steps) {
 				return false
 			}
 		case *ssa.UnOp:
 			if r.Op != token.SUB && r.Op != token.XOR {
 				return false
 			}
-			if !localUse(r, u, depth+1) {
+			if !localUse(r, u, seen, steps) {
 				return false
 			}
 		case *ssa.Convert:
 			if b, ok := r.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
 				return false
 			}
-			if !localUse(r, u, depth+1) {
+			if !localUse(r, u, seen, steps) {
 				return false
 			}
 		case *ssa.Phi:
-			if !localUse(r, u, depth+1) {
+			if !localUse(r, u, seen, steps) {
 				return false
 			}
 		case *ssa.Store:
@@ -118,7 +122,8 @@ func localUse(v ssa.Value, u *unit, depth int) bool {
 
 // branchGuards returns the branches that decide whether block b runs:
 // for each dominating block ending in an If, the side whose successor has
-// it as only predecessor and dominates b.
+// it as only predecessor and dominates b. It climbs the dominator tree
+// once (Dominates is constant time): linear in b's dominators.
 func branchGuards(b *ssa.BasicBlock) []branch {
 	var out []branch
 	for d := b.Idom(); d != nil; d = d.Idom() {
@@ -153,7 +158,7 @@ func decidedByCount(a *access, counts map[string]bool) bool {
 		if !ok {
 			continue
 		}
-		if isConst(cmp.Y) && derivesFromCount(cmp.X, counts, 0) || isConst(cmp.X) && derivesFromCount(cmp.Y, counts, 0) {
+		if isConst(cmp.Y) && derivesFromCount(cmp.X, counts, map[ssa.Value]bool{}, nil) || isConst(cmp.X) && derivesFromCount(cmp.Y, counts, map[ssa.Value]bool{}, nil) {
 			return true
 		}
 	}
@@ -184,22 +189,26 @@ func lazyCheck(a *access) *ssa.BasicBlock {
 }
 
 // derivesFromCount reports whether v is a load of a count in counts, or
-// local arithmetic on one.
-func derivesFromCount(v ssa.Value, counts map[string]bool, depth int) bool {
-	if depth > maxRefDepth {
-		return false
+// local arithmetic on one. seen holds the values already checked: each
+// is checked once, so the work is linear in the arithmetic that v is made
+// of, however its operands share values (x := c+c; y := x+x; …).
+func derivesFromCount(v ssa.Value, counts map[string]bool, seen map[ssa.Value]bool, steps *walkCount) bool {
+	steps.step()
+	if seen[v] {
+		return false // checked already, and found not to derive
 	}
+	seen[v] = true
 	switch v := v.(type) {
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
 			r, ok := addrRef(v.X)
 			return ok && r.global() != nil && counts[r.path()]
 		}
-		return derivesFromCount(v.X, counts, depth+1)
+		return derivesFromCount(v.X, counts, seen, steps)
 	case *ssa.BinOp:
-		return derivesFromCount(v.X, counts, depth+1) || derivesFromCount(v.Y, counts, depth+1)
+		return derivesFromCount(v.X, counts, seen, steps) || derivesFromCount(v.Y, counts, seen, steps)
 	case *ssa.Convert:
-		return derivesFromCount(v.X, counts, depth+1)
+		return derivesFromCount(v.X, counts, seen, steps)
 	}
 	return false
 }

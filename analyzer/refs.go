@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"errors"
 	"go/types"
 	"strings"
 
@@ -55,12 +56,35 @@ const maxRefDepth = 16
 
 // addrRef returns the ref of an address value v, and whether v is rooted
 // at a global, parameter or free variable.
-func addrRef(v ssa.Value) (ref, bool) { return walkRef(v, 0) }
+func addrRef(v ssa.Value) (ref, bool) {
+	var w refWalk
+	return w.walkRef(v, 0)
+}
+
+// A refWalk is one walk of addrRef from one value. Its work is linear in
+// the size of the function: every case but Phi follows a single operand,
+// at most maxRefDepth in a row, and each phi is resolved once (phis
+// memoises it; a phi met again while it is being resolved, on a loop, is
+// skipped like a self-edge), whatever the depth it is met at. Without the memo a web of phis, as loops
+// with several continues make, would be walked once per path: 2^16
+// times.
+type refWalk struct {
+	phis  map[*ssa.Phi]refResult // resolved phis, or inProgress
+	steps walkCount
+}
+
+// A refResult is the result of resolving a phi (phiRef).
+type refResult struct {
+	r          ref
+	ok, known  bool
+	inProgress bool
+}
 
 // walkRef implements addrRef. Its invariant: the result describes the
 // memory v points to (for pointers and addresses) or the storage v refers
 // to (for maps and slices).
-func walkRef(v ssa.Value, depth int) (ref, bool) {
+func (w *refWalk) walkRef(v ssa.Value, depth int) (ref, bool) {
+	w.steps.step()
 	if depth > maxRefDepth {
 		return ref{}, false
 	}
@@ -74,7 +98,7 @@ func walkRef(v ssa.Value, depth int) (ref, bool) {
 		// A pointer parameter points at the instance it was given.
 		return ref{root: v, exact: true}, true
 	case *ssa.FieldAddr:
-		r, ok := walkRef(v.X, depth+1)
+		r, ok := w.walkRef(v.X, depth+1)
 		if !ok {
 			return r, false
 		}
@@ -83,18 +107,18 @@ func walkRef(v ssa.Value, depth int) (ref, bool) {
 		}
 		return r, true
 	case *ssa.IndexAddr:
-		r, ok := walkRef(v.X, depth+1)
+		r, ok := w.walkRef(v.X, depth+1)
 		r.exact = false
 		return r, ok
 	case *ssa.UnOp:
 		if v.Op.String() != "*" {
 			return ref{}, false
 		}
-		return loadedRef(v.X, v.Type(), depth)
+		return w.loadedRef(v.X, v.Type(), depth)
 	case *ssa.Field:
 		// A field of a loaded struct value: the storage of the field's
 		// value, reached like a load from the field's address.
-		r, ok := valueRef(v.X, depth+1)
+		r, ok := w.valueRef(v.X, depth+1)
 		if !ok {
 			return r, false
 		}
@@ -103,14 +127,14 @@ func walkRef(v ssa.Value, depth int) (ref, bool) {
 		}
 		return derefLoaded(r, v.Type()), true
 	case *ssa.Index:
-		r, ok := valueRef(v.X, depth+1)
+		r, ok := w.valueRef(v.X, depth+1)
 		if !ok {
 			return r, false
 		}
 		r.exact = false
 		return derefLoaded(r, v.Type()), true
 	case *ssa.Lookup:
-		r, ok := walkRef(v.X, depth+1)
+		r, ok := w.walkRef(v.X, depth+1)
 		if !ok {
 			return r, false
 		}
@@ -125,7 +149,7 @@ func walkRef(v ssa.Value, depth int) (ref, bool) {
 			if v.Index != 0 {
 				return ref{}, false
 			}
-			r, ok := walkRef(t, depth+1)
+			r, ok := w.walkRef(t, depth+1)
 			return derefLoaded(r, v.Type()), ok
 		case *ssa.Next:
 			if v.Index == 0 {
@@ -135,52 +159,86 @@ func walkRef(v ssa.Value, depth int) (ref, bool) {
 			if !ok {
 				return ref{}, false
 			}
-			r, ok := walkRef(rng.X, depth+1)
+			r, ok := w.walkRef(rng.X, depth+1)
 			r.exact = false
 			return derefLoaded(r, v.Type()), ok
 		}
 	case *ssa.Slice:
-		r, ok := walkRef(v.X, depth+1)
+		r, ok := w.walkRef(v.X, depth+1)
 		r.exact = false
 		return r, ok
 	case *ssa.ChangeType:
-		return walkRef(v.X, depth+1)
+		return w.walkRef(v.X, depth+1)
 	case *ssa.Convert:
 		if isPointerLike(v.Type()) && isPointerLike(v.X.Type()) {
-			return walkRef(v.X, depth+1)
+			return w.walkRef(v.X, depth+1)
 		}
 	case *ssa.Phi:
-		var out ref
-		found := false
-		for _, e := range v.Edges {
-			if e == v {
-				continue
-			}
-			if c, ok := e.(*ssa.Const); ok && c.IsNil() {
-				continue
-			}
-			r, ok := walkRef(e, depth+1)
-			if !ok {
-				return ref{}, false
-			}
-			if found && (r.root != out.root || r.path() != out.path() || r.exact != out.exact || r.hops != out.hops) {
-				return ref{}, false
-			}
-			out, found = r, true
-		}
-		return out, found
+		r, ok, known := w.phiRef(v, depth)
+		return r, ok && known
 	}
 	return ref{}, false
 }
 
+// phiRef resolves the phi v once per walk (memoised in w.phis): the ref
+// common to every edge, skipping nil constants and the phis being
+// resolved further up, around a loop. known is false when every edge was
+// skipped: the phi only passes on values that are being resolved.
+func (w *refWalk) phiRef(v *ssa.Phi, depth int) (r ref, ok, known bool) {
+	if res, done := w.phis[v]; done {
+		return res.r, res.ok, res.known
+	}
+	if w.phis == nil {
+		w.phis = map[*ssa.Phi]refResult{}
+	}
+	w.phis[v] = refResult{inProgress: true}
+	r, ok, known = w.phiEdges(v, depth)
+	w.phis[v] = refResult{r: r, ok: ok, known: known}
+	return r, ok, known
+}
+
+// phiEdges implements phiRef.
+func (w *refWalk) phiEdges(v *ssa.Phi, depth int) (out ref, ok, found bool) {
+	for _, e := range v.Edges {
+		w.steps.step()
+		if c, isConst := e.(*ssa.Const); isConst && c.IsNil() {
+			continue
+		}
+		var r ref
+		if p, isPhi := e.(*ssa.Phi); isPhi {
+			if w.phis[p].inProgress {
+				continue // v itself, or a loop back to a phi above
+			}
+			// Phis do not count towards maxRefDepth: each is resolved
+			// once, so however long a chain of them is, it is walked
+			// once.
+			var known bool
+			r, ok, known = w.phiRef(p, depth)
+			if !known {
+				continue
+			}
+		} else {
+			r, ok = w.walkRef(e, depth+1)
+		}
+		if !ok {
+			return ref{}, false, true
+		}
+		if found && (r.root != out.root || r.path() != out.path() || r.exact != out.exact || r.hops != out.hops) {
+			return ref{}, false, true
+		}
+		out, found = r, true
+	}
+	return out, true, found
+}
+
 // valueRef returns the ref of the location a struct or array value v was
 // loaded from, so that selecting within it extends that location's path.
-func valueRef(v ssa.Value, depth int) (ref, bool) {
+func (w *refWalk) valueRef(v ssa.Value, depth int) (ref, bool) {
 	if u, ok := v.(*ssa.UnOp); ok && u.Op.String() == "*" {
-		return walkRef(u.X, depth+1)
+		return w.walkRef(u.X, depth+1)
 	}
 	if f, ok := v.(*ssa.Field); ok {
-		r, ok := valueRef(f.X, depth+1)
+		r, ok := w.valueRef(f.X, depth+1)
 		if ok && r.exact {
 			r.fields = append(r.fields[:len(r.fields):len(r.fields)], fieldName(f.X.Type(), f.Field))
 		}
@@ -190,8 +248,8 @@ func valueRef(v ssa.Value, depth int) (ref, bool) {
 }
 
 // loadedRef returns the ref of a value of type t loaded from address addr.
-func loadedRef(addr ssa.Value, t types.Type, depth int) (ref, bool) {
-	r, ok := walkRef(addr, depth+1)
+func (w *refWalk) loadedRef(addr ssa.Value, t types.Type, depth int) (ref, bool) {
+	r, ok := w.walkRef(addr, depth+1)
 	if !ok {
 		return r, false
 	}
@@ -240,4 +298,26 @@ func isPointerLike(t types.Type) bool {
 		return true
 	}
 	return false
+}
+
+// A walkCount counts the steps of one walk over SSA values or types, so
+// that tests can check that the walk's work grows linearly with the code
+// it walks (walks_test.go). A nil *walkCount counts nothing. A walk
+// stops with a panic of errTooManySteps past a positive limit, which
+// only tests set, so that an exponential walk fails fast instead of
+// hanging the test.
+type walkCount struct{ n, limit int }
+
+// errTooManySteps is the panic of a walk past its walkCount's limit.
+var errTooManySteps = errors.New("walk over its step limit")
+
+// step counts one step.
+func (c *walkCount) step() {
+	if c == nil {
+		return
+	}
+	c.n++
+	if c.limit > 0 && c.n > c.limit {
+		panic(errTooManySteps)
+	}
 }

@@ -35,7 +35,8 @@ type passContext struct {
 	edges     map[*ssa.Function][]edge
 	sites     map[*ssa.Function][]spawnSite
 	spawnMemo map[*ssa.Function]bool
-	contexts  []*goContext // caller context first, then by site
+	loops     map[*ssa.Function][]bool // blocks in CFG cycles, by function; see inLoop
+	contexts  []*goContext             // caller context first, then by site
 
 	globals    *globalTable
 	entryLocks map[*ssa.Function]lockset // locks held on entry, from callers

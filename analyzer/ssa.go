@@ -28,7 +28,10 @@ type visitFunc func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, 
 // flow runs the must-hold lockset dataflow over fn's CFG, starting with
 // entry held, and then calls visit for every instruction in reachable
 // blocks. Branches join by intersection and loops reach a fixpoint;
-// deferred calls are replayed last-in first-out at RunDefers.
+// deferred calls are replayed last-in first-out at RunDefers. A block is
+// queued again only when its entry state shrinks (merge intersects the
+// locks and keeps a common prefix of the defers), so each block is
+// processed at most 1 + locks + defers times.
 func (pc *passContext) flow(fn *ssa.Function, entry lockset, visit visitFunc) {
 	if len(fn.Blocks) == 0 {
 		return
@@ -260,7 +263,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 				}
 			}
 		case *ssa.MapUpdate:
-			if r, ok := walkRef(instr.Map, 0); ok && r.hops <= 1 {
+			if r, ok := addrRef(instr.Map); ok && r.hops <= 1 {
 				if i, ok := params[r.root]; ok {
 					setFlag(&s.mutates, i)
 				}
