@@ -388,6 +388,13 @@ func (gt *globalTable) qualified(v *types.Var) string {
 // show returns the name of a global, lock or unit id as the analysed
 // package writes it: "counts", "st.mu", or "a.counts" for another
 // package's. Instance lock ids are shown as they are.
+//
+// The name must not depend on the driver: go vet knows the imports of an
+// imported package only as far as its export data names them, the
+// standalone driver knows them all. So a package is named by its Name
+// only when the analysed package imports it directly (both drivers know
+// those alike); a package further away is named by the last element of
+// its path (splitPath).
 func (gt *globalTable) show(id string) string {
 	if isInstanceLock(id) {
 		return id
@@ -399,9 +406,45 @@ func (gt *globalTable) show(id string) string {
 			return rest
 		}
 	}
-	best := gt.pkgPathOf(id)
-	if best == "" {
-		return id
+	best := ""
+	var name string
+	for _, imp := range gt.pass.Pkg.Imports() {
+		if path := imp.Path(); strings.HasPrefix(id, path+".") && len(path) > len(best) {
+			best, name = path, imp.Name()
+		}
 	}
-	return gt.pkgs[best].Name() + id[len(best):]
+	if best == "" {
+		best = splitPath(id)
+		if best == "" {
+			return id
+		}
+		name = pathName(best)
+	}
+	return name + id[len(best):]
+}
+
+// splitPath returns the package path that the qualified id starts with,
+// by its shape: everything up to the first dot after the last slash
+// ("example.com/a/b.mu.x" → "example.com/a/b"), or "" when there is no
+// such dot. A path whose last element has a dot (gopkg.in/yaml.v3) is
+// split at that dot, "yaml.v3.mu", the same way by every driver.
+func splitPath(id string) string {
+	slash := strings.LastIndex(id, "/")
+	dot := strings.Index(id[slash+1:], ".")
+	if dot < 0 {
+		return ""
+	}
+	return id[:slash+1+dot]
+}
+
+// pathName returns the name a package of the given path is usually
+// declared with: the last element of the path, or the one before a major
+// version suffix (example.com/m/v2 → m).
+func pathName(path string) string {
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	return last
 }

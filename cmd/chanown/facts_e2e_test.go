@@ -22,6 +22,10 @@ const (
 	factsRawMessage     = "a.Counts written without holding a.Mu; goroutine started in Record also accesses it"
 	factsStartMessage   = "a.Counts written without holding a.Mu; main also accesses it"
 	factsMainRawMessage = "a.Counts written without holding a.Mu; goroutine started in main also accesses it"
+	// cmd/far imports c, not a: under go vet it knows package a only
+	// from c's facts, and must still name a's globals as "a.…".
+	factsFarMessage = "a.Mu guards a.Counts, shared by main and goroutine started in main; " +
+		"give it one owner goroutine reached over a channel"
 )
 
 // vetFindings is go vet's exit code when the vettool reports
@@ -74,6 +78,9 @@ func TestFactsEndToEnd(t *testing.T) {
 		// a.Counts without a.Mu: facts flow from a through b to main.
 		{analyzer.CategoryUnguarded, posOf(t, dir, "cmd/app/main.go", "b.Start|()") + ": " + factsStartMessage},
 		{analyzer.CategoryUnguarded, posOf(t, dir, "cmd/app/main.go", `|a.Counts["main"]++`) + ": " + factsMainRawMessage},
+		// c uses a.Counts under a.Mu and starts nothing; cmd/far's
+		// goroutines share it through c.
+		{analyzer.CategoryShared, posOf(t, dir, "cmd/far/main.go", "|go func() {") + ": " + factsFarMessage},
 	}
 	byLine := func(x, y factsDiag) int { return strings.Compare(x.line, y.line) }
 	slices.SortFunc(want, byLine)
