@@ -24,6 +24,23 @@ type access struct {
 	// viaFact marks an access made inside an imported function, taken
 	// from its fact and placed at the call.
 	viaFact bool
+	// upstream marks a viaFact or preset access that the package
+	// declaring its function reported itself (its fact says so): the fix
+	// is there, so it is evidence here but never reported again (DESIGN
+	// §5 "One report per fix").
+	upstream bool
+	// reported marks an access that a race-tier diagnostic of this
+	// package covers, as its primary position or in its Related list;
+	// the facts pass it on (factAccess.Reported).
+	reported bool
+}
+
+// source returns the access a copy made by view was made from, or a.
+func (a *access) source() *access {
+	if a.orig != nil {
+		return a.orig
+	}
+	return a
 }
 
 // An unlockEvent is an Unlock of a global lock that is not held.
@@ -61,12 +78,16 @@ func (pc *passContext) collectAccesses() {
 	for i := len(pc.order) - 1; i >= 0; i-- {
 		fn := pc.order[i]
 		var entry lockset
-		if pc.inheritsLocks(fn) && len(satisfied[fn]) == distinctInstrs(pc.uses[fn]) {
+		if pc.inheritsLocks(fn) && len(satisfied[fn]) == distinctInstrs(pc.callerUses(fn)) {
 			entry = pending[fn]
 		}
 		pc.entryLocks[fn] = entry
+		fromTest := pc.inTestFile(fn)
 		pc.flow(fn, entry, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset) {
 			for _, callee := range usesAt[instr] {
+				if fromTest && !pc.inTestFile(callee) {
+					continue // judged by its non-test callers
+				}
 				for _, u := range pc.uses[callee] {
 					if u.instr != instr {
 						continue
@@ -114,7 +135,7 @@ func distinctInstrs(us []use) int {
 // every use of it is a call, a deferred call, or a callback passed to an
 // in-package helper, and outside code cannot call it.
 func (pc *passContext) inheritsLocks(fn *ssa.Function) bool {
-	us := pc.uses[fn]
+	us := pc.callerUses(fn)
 	if len(us) == 0 || isExportedFunc(fn) || isServeHTTP(fn) {
 		return false
 	}
@@ -129,6 +150,25 @@ func (pc *passContext) inheritsLocks(fn *ssa.Function) bool {
 		}
 	}
 	return true
+}
+
+// callerUses returns the uses of fn that decide the locks it inherits:
+// for a function outside test files only those outside test files, since
+// such code is judged by its non-test callers (DESIGN §5 "Test files");
+// test functions run one after another, and a test that calls a helper
+// without its lock does not make the helper's accesses unguarded for
+// everyone else.
+func (pc *passContext) callerUses(fn *ssa.Function) []use {
+	if pc.inTestFile(fn) {
+		return pc.uses[fn]
+	}
+	var out []use
+	for _, u := range pc.uses[fn] {
+		if !pc.inTestFile(u.instr.Parent()) {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // recordInstr records the accesses and lock events of instr.

@@ -74,7 +74,7 @@ var scenarios = []scenario{
 	{name: "closures", patterns: []string{"closures"}},
 	{name: "deferclosure", patterns: []string{"deferclosure"}},
 	{name: "semaphore", patterns: []string{"semaphore"}},
-	{name: "xpkg", patterns: []string{"xpkg/dep", "xpkg/user", "xpkg/wrap"}},
+	{name: "xpkg", patterns: []string{"xpkg/dep", "xpkg/user", "xpkg/wrap", "xpkg/caller"}},
 	{name: "instancelock", patterns: []string{"instancelock"}},
 
 	// Goroutine contexts and how they are named.
@@ -99,6 +99,7 @@ var scenarios = []scenario{
 	{name: "happensbefore", patterns: []string{"happensbefore"}},
 	{name: "library", patterns: []string{"library"}},
 	{name: "testshare", patterns: []string{"testshare"}},
+	{name: "testcallers", patterns: []string{"testcallers"}},
 	// What lets a package be skipped before SSA (matter.go), each case
 	// beside a twin that differs in the property that matters.
 	{name: "matter", patterns: []string{"matter/..."}},

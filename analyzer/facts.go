@@ -29,12 +29,16 @@ type funcFact struct {
 	Starts      []factStart
 }
 
-// A factAccess is an access of a global with the locks held.
+// A factAccess is an access of a global with the locks held. Reported
+// says that every such access was reported by the race tier of the
+// package that declares it, or of a package further up: importers use it
+// as evidence only (DESIGN §5 "One report per fix").
 type factAccess struct {
-	Global string
-	Write  bool
-	Locks  []factLock
-	Shape  factShape
+	Global   string
+	Write    bool
+	Locks    []factLock
+	Shape    factShape
+	Reported bool
 }
 
 // A factLock is a held lock.
@@ -87,7 +91,11 @@ func (f *funcFact) String() string {
 		if a.Write {
 			verb = "writes"
 		}
-		parts = append(parts, verb+" "+a.Global+locksString(a.Locks))
+		part := verb + " " + a.Global + locksString(a.Locks)
+		if a.Reported {
+			part += " (reported)"
+		}
+		parts = append(parts, part)
 	}
 	for _, l := range f.Acquires {
 		parts = append(parts, "acquires "+l.ID)
@@ -348,9 +356,13 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 			continue
 		}
 		kind, _ := strings.CutSuffix(c.name, " "+funcName(topFunc(c.siteFn)))
+		start := pc.pass.Pkg.Path() + "." + funcName(topFunc(c.siteFn))
+		if c.start != nil {
+			// Started by an imported function: keep its name.
+			kind, start = c.start.Kind, c.start.Func
+		}
 		ff.Starts = append(ff.Starts, factStart{
-			Kind: kind, Func: pc.pass.Pkg.Path() + "." + funcName(topFunc(c.siteFn)),
-			Multiple: c.multiple, Accesses: accs,
+			Kind: kind, Func: start, Multiple: c.multiple, Accesses: accs,
 		})
 	}
 	if pc.globals.module.path == stdModule {
@@ -405,18 +417,22 @@ func (pc *passContext) factAccesses(accs iter.Seq[*access]) []factAccess {
 			}
 		}
 	}
-	seen := map[string]bool{}
+	index := map[string]int{}
 	var out []factAccess
 	for a := range accs {
 		if !pc.lockedUnits[a.unit] || isTestFile(pc.pass.Fset, a.pos) {
 			continue
 		}
-		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: pc.toFactLocks(a.locks), Shape: pc.shapeOf(a.unit)}
+		reported := a.upstream || a.reported
+		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: pc.toFactLocks(a.locks), Shape: pc.shapeOf(a.unit), Reported: reported}
 		k := fa.Global + fmt.Sprint(fa.Write) + locksString(fa.Locks)
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, fa)
+		if i, ok := index[k]; ok {
+			// Reported only if every access of the kind was.
+			out[i].Reported = out[i].Reported && reported
+			continue
 		}
+		index[k] = len(out)
+		out = append(out, fa)
 	}
 	slices.SortFunc(out, func(x, y factAccess) int {
 		if c := strings.Compare(x.Global, y.Global); c != 0 {
@@ -441,7 +457,7 @@ func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction,
 		if u == nil {
 			continue
 		}
-		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true}
+		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true, upstream: fa.Reported}
 		u.refs = append(u.refs, a)
 		pc.accesses = append(pc.accesses, a)
 	}

@@ -54,26 +54,56 @@ func raceShared(as []*access) bool {
 
 // rlockWrites reports writes made while the guard is only read-held,
 // with or without context evidence: an RLock already says readers run
-// concurrently.
+// concurrently. One report per function, the other lines in Related.
 func (pc *passContext) rlockWrites(f *unitFacts) []analysis.Diagnostic {
 	show := pc.globals.show
-	var diags []analysis.Diagnostic
-	seen := map[int]bool{}
+	var as []*access
 	for _, a := range f.u.refs {
-		if !a.write {
+		if !a.write || a.upstream {
 			continue
 		}
-		if held, read := a.locks.has(f.guard.id); !held || !read {
-			continue
+		if held, read := a.locks.has(f.guard.id); held && read {
+			as = append(as, a)
 		}
-		pos, end := pc.exprRange(f.u, a.pos)
-		if line := pc.pass.Fset.Position(pos).Line; !seen[line] {
-			seen[line] = true
-			diags = append(diags, analysis.Diagnostic{
-				Pos: pos, End: end, Category: CategoryRLockWrite,
-				Message: fmt.Sprintf("%s written while %s is only read-locked", show(f.u.key), show(f.guard.id)),
-			})
+	}
+	g, guard := show(f.u.key), show(f.guard.id)
+	return pc.perFunction(f.u, as, func(a *access) analysis.Diagnostic {
+		return analysis.Diagnostic{
+			Category: CategoryRLockWrite,
+			Message:  fmt.Sprintf("%s written while %s is only read-locked", g, guard),
 		}
+	}, g+" also written here while "+guard+" is only read-locked")
+}
+
+// perFunction returns one diagnostic per function for the accesses as of
+// u, made by diag, at the function's first access in the source and with
+// its other lines in Related, each with the message also. It marks every
+// access it covers as reported.
+func (pc *passContext) perFunction(u *unit, as []*access, diag func(*access) analysis.Diagnostic, also string) []analysis.Diagnostic {
+	var order []*ssa.Function
+	byFn := map[*ssa.Function][]*access{}
+	for _, a := range as {
+		if _, ok := byFn[a.fn]; !ok {
+			order = append(order, a.fn)
+		}
+		byFn[a.fn] = append(byFn[a.fn], a)
+	}
+	var diags []analysis.Diagnostic
+	for _, fn := range order {
+		fas := byFn[fn]
+		slices.SortStableFunc(fas, func(x, y *access) int { return cmp.Compare(x.pos, y.pos) })
+		d := diag(fas[0])
+		d.Pos, d.End = pc.exprRange(u, fas[0].pos)
+		seen := map[int]bool{pc.pass.Fset.Position(d.Pos).Line: true}
+		for _, x := range fas {
+			x.source().reported = true
+			xpos, _ := pc.exprRange(u, x.pos)
+			if line := pc.pass.Fset.Position(xpos).Line; !seen[line] {
+				seen[line] = true
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: xpos, Message: also})
+			}
+		}
+		diags = append(diags, d)
 	}
 	return diags
 }
@@ -97,6 +127,9 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		held, read := a.locks.has(f.guard.id)
 		if held && (!a.write || !read) || held && read && a.write {
 			continue // guarded, or rlockwrite
+		}
+		if a.upstream {
+			continue // reported where its function is declared
 		}
 		cat := CategoryUnguarded
 		if len(a.locks) > 0 {
@@ -151,6 +184,9 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		}
 		bpos, _ := pc.exprRange(f.u, b.pos)
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: bpos, Message: fmt.Sprintf("%s %s here by %s", g, verb, c.name)})
+		for _, x := range as {
+			x.source().reported = true
+		}
 		seen := map[int]bool{pc.pass.Fset.Position(a.pos).Line: true}
 		for _, x := range as[1:] {
 			if line := pc.pass.Fset.Position(x.pos).Line; !seen[line] {
@@ -257,7 +293,7 @@ func heldAt(as []*access, id string) *access {
 // there are two values of s (DESIGN §2 wronglock).
 func (pc *passContext) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 	var diags []analysis.Diagnostic
-	seen := map[int]bool{}
+	seen := map[*access]bool{}
 	// Accesses outside test files need evidence from contexts that exist
 	// without tests; accesses in test files may use test contexts.
 	for _, run := range []struct {
@@ -274,19 +310,18 @@ func (pc *passContext) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 		}) {
 			continue
 		}
+		var as []*access
 		for _, a := range run.as {
-			if len(a.locks) == 0 || isTestFile(pc.pass.Fset, a.pos) != run.inTests {
+			if len(a.locks) == 0 || a.upstream || isTestFile(pc.pass.Fset, a.pos) != run.inTests || seen[a.source()] {
 				continue
 			}
-			pos, end := pc.exprRange(f.u, a.pos)
-			if line := pc.pass.Fset.Position(pos).Line; !seen[line] {
-				seen[line] = true
-				diags = append(diags, analysis.Diagnostic{
-					Pos: pos, End: end, Category: CategoryWrongLock,
-					Message: instanceOnlyMessage(pc.globals.show(f.u.key), a.locks[0].id),
-				})
-			}
+			seen[a.source()] = true
+			as = append(as, a)
 		}
+		g := pc.globals.show(f.u.key)
+		diags = append(diags, pc.perFunction(f.u, as, func(a *access) analysis.Diagnostic {
+			return analysis.Diagnostic{Category: CategoryWrongLock, Message: instanceOnlyMessage(g, a.locks[0].id)}
+		}, g+" also accessed here holding only an instance lock")...)
 	}
 	return diags
 }
@@ -318,6 +353,7 @@ func (pc *passContext) escapes(f *unitFacts) []analysis.Diagnostic {
 		if how == "" {
 			continue
 		}
+		a.source().reported = true
 		pos, end := pc.exprRange(f.u, a.pos)
 		if line := pc.pass.Fset.Position(pos).Line; !seen[line] {
 			seen[line] = true

@@ -117,6 +117,17 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// One wronglock for the three accesses of fire, the others
+		// in Related.
+		name:    "instanceonly/collapsed",
+		pattern: "instanceonly",
+		diag:    `^hook accessed holding only the instance lock`,
+		accesses: []relatedEntry{
+			{"hook also accessed here holding only an instance lock", "instanceonly.go", "hook()     // ok"},
+			{"hook also accessed here holding only an instance lock", "instanceonly.go", "hook = nil // ok"},
+		},
+	},
+	{
 		name:    "declsingle",
 		pattern: "declsingle",
 		diag:    `^mu guards hits,`,

@@ -138,7 +138,7 @@ func (pc *passContext) assignContexts() {
 				continue
 			}
 			a := &access{unit: u, fn: c.siteFn, instr: c.site, pos: c.pos, write: fa.Write,
-				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true}
+				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true, upstream: fa.Reported}
 			u.refs = append(u.refs, a)
 			pc.accesses = append(pc.accesses, a)
 			c.startAccesses = append(c.startAccesses, a)

@@ -10,7 +10,7 @@ import (
 )
 
 // Own shares state.Counts between a goroutine and the caller.
-func Own() { // want Own:`^chanown\(reads example.com/app/state.Counts; writes example.com/app/state.Counts; starts goroutine started in example.com/app/user.Own \(2 accesses\)\)$`
+func Own() { // want Own:`^chanown\(reads example.com/app/state.Counts \(reported\); writes example.com/app/state.Counts \(reported\); starts goroutine started in example.com/app/user.Own \(2 accesses\)\)$`
 	state.Go(func() { state.Add("x") }) // want `^state.Mu guards state.Counts, shared by callers of exported functions and goroutine started in Own; give it one owner goroutine reached over a channel$`
 	state.Counts["raw"] = 1             // want `^state.Counts written without holding state.Mu; goroutine started in Own also accesses it$`
 }

@@ -1,8 +1,8 @@
 // Command app calls into package b and starts a goroutine that does, so
 // what chanown learns of package a reaches this package through b's
 // facts: b.Start writes a.Counts without a.Mu, in main's goroutine, while
-// main writes a.Counts without it too. a.Mu itself is reported once, in
-// b, not again here.
+// main writes a.Counts without it too. b reports b.Start's write, and a.Mu
+// itself, once; here only main's own write is reported.
 package main
 
 import (
@@ -20,7 +20,7 @@ func main() {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		b.Start() // unguarded: b.Start writes a.Counts without a.Mu
+		b.Start() // ok: b.Start writes a.Counts without a.Mu, reported in b (one report per fix)
 	}()
 	a.Counts["main"]++ // unguarded: the goroutine above writes a.Counts too
 	<-finished
