@@ -100,6 +100,7 @@ var scenarios = []scenario{
 	{name: "library", patterns: []string{"library"}},
 	{name: "testshare", patterns: []string{"testshare"}},
 	{name: "testcallers", patterns: []string{"testcallers"}},
+	{name: "pathprefix", patterns: []string{"pathprefix"}},
 	// What lets a package be skipped before SSA (matter.go), each case
 	// beside a twin that differs in the property that matters.
 	{name: "matter", patterns: []string{"matter/..."}},

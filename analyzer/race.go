@@ -26,7 +26,7 @@ func (pc *passContext) raceDiagnostics(facts []*unitFacts) []analysis.Diagnostic
 			continue
 		}
 		diags = append(diags, pc.rlockWrites(f)...)
-		if !raceShared(f.race) {
+		if !raceShared(f.conflicting()) {
 			continue
 		}
 		diags = append(diags, pc.unguarded(f)...)
@@ -123,6 +123,7 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 	other := map[*access]*access{}
 	otherCtx := map[*access]*goContext{}
 	sameCtx := map[*access]bool{}
+	others := f.conflicting()
 	for _, a := range f.race {
 		held, read := a.locks.has(f.guard.id)
 		if held && (!a.write || !read) || held && read && a.write {
@@ -135,7 +136,7 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		if len(a.locks) > 0 {
 			cat = CategoryWrongLock
 		}
-		b, c, same := pc.conflict(a, f.race)
+		b, c, same := pc.conflict(a, others)
 		if b == nil {
 			continue
 		}
@@ -167,14 +168,20 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 			name = "another run of " + c.name
 		}
 		g, guard := show(f.u.key), show(f.guard.id)
+		// The other side may touch another path of the same memory
+		// (cfg = c against a read of cfg.Greeting): name it then.
+		it := "it"
+		if b.unit != f.u {
+			it = show(b.unit.key)
+		}
 		if k.cat == CategoryWrongLock {
 			d.Message = fmt.Sprintf("%s accessed holding %s but not its guard %s", g, show(a.locks[0].id), guard)
 		} else if a.write {
-			d.Message = fmt.Sprintf("%s written without holding %s; %s also accesses it", g, guard, name)
+			d.Message = fmt.Sprintf("%s written without holding %s; %s also accesses %s", g, guard, name, it)
 		} else {
-			d.Message = fmt.Sprintf("%s read without holding %s; %s also writes it", g, guard, name)
+			d.Message = fmt.Sprintf("%s read without holding %s; %s also writes %s", g, guard, name, it)
 		}
-		if h := heldAt(f.race, f.guard.id); h != nil {
+		if h := heldAt(others, f.guard.id); h != nil {
 			hpos, _ := pc.exprRange(f.u, h.pos)
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: hpos, Message: guard + " held here"})
 		}
@@ -182,8 +189,8 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		if b.write {
 			verb = "written"
 		}
-		bpos, _ := pc.exprRange(f.u, b.pos)
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: bpos, Message: fmt.Sprintf("%s %s here by %s", g, verb, c.name)})
+		bpos, _ := pc.exprRange(b.unit, b.pos)
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: bpos, Message: fmt.Sprintf("%s %s here by %s", show(b.unit.key), verb, c.name)})
 		for _, x := range as {
 			x.source().reported = true
 		}

@@ -117,6 +117,17 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// A field read against a whole-value write: the other side
+		// names the path it touches.
+		name:    "pathprefix/unguarded",
+		pattern: "pathprefix",
+		diag:    `^cfg.Greeting read without holding cfgMu;`,
+		accesses: []relatedEntry{
+			{"cfgMu held here", "pathprefix.go", "\tcfg = c"},
+			{"cfg written here by goroutine started in main", "pathprefix.go", "\tcfg = c"},
+		},
+	},
+	{
 		// One wronglock for the three accesses of fire, the others
 		// in Related.
 		name:    "instanceonly/collapsed",

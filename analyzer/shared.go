@@ -29,6 +29,42 @@ type unitFacts struct {
 	lazy     bool // only lazily initialised
 	ctxs     []*goContext
 	race     []*access // like live, with test contexts and test files
+
+	// inherited marks a unit without writes of its own whose guard is
+	// that of a unit on its path (cfg.Greeting read, cfg = c written
+	// under cfgMu): it touches the same memory, so it is evidence and a
+	// race-tier candidate, but the shared report does not name it.
+	inherited bool
+	// kin are the other units on the unit's path (ancestors and
+	// descendants: cfg and cfg.Greeting) with the same guard. Paths
+	// conflict with their prefixes (DESIGN §5).
+	kin []*unitFacts
+}
+
+// conflicting returns the accesses that may conflict with the unit's:
+// its own and its kin's, race-tier view.
+func (f *unitFacts) conflicting() []*access {
+	if len(f.kin) == 0 {
+		return f.race
+	}
+	out := slices.Clone(f.race)
+	for _, k := range f.kin {
+		out = append(out, k.race...)
+	}
+	return out
+}
+
+// liveWithKin returns the unit's and its kin's non-initialisation
+// accesses without test contexts.
+func (f *unitFacts) liveWithKin() []*access {
+	if len(f.kin) == 0 {
+		return f.live
+	}
+	out := slices.Clone(f.live)
+	for _, k := range f.kin {
+		out = append(out, k.live...)
+	}
+	return out
 }
 
 // analyze decides guards, groups and sharing, and returns the diagnostics
@@ -66,6 +102,7 @@ func (pc *passContext) analyze() (diags []analysis.Diagnostic, reported, counts 
 		f.count = f.guard != nil && pc.isCount(u)
 		facts = append(facts, f)
 	}
+	linkPaths(facts)
 	groups := map[*globalLock]*group{}
 	var order []*group
 	for _, f := range facts {
@@ -93,6 +130,64 @@ func (pc *passContext) analyze() (diags []analysis.Diagnostic, reported, counts 
 		}
 	}
 	return append(diags, pc.raceDiagnostics(facts)...), reported, counts
+}
+
+// linkPaths gives units on one path (cfg, cfg.Greeting) the same memory
+// (DESIGN §5 "Paths conflict with their prefixes"): a unit with accesses
+// but no guard takes the guard of its nearest ancestor that has one,
+// else of its first descendant that has one; each unit then lists as kin
+// the units on its path with its guard, and its sharing counts theirs.
+// Ancestors are found by cutting the key at dots, descendants through
+// the ancestors' lists: O(units × path depth).
+func linkPaths(facts []*unitFacts) {
+	byKey := map[string]*unitFacts{}
+	for _, f := range facts {
+		byKey[f.u.key] = f
+	}
+	ancestors := func(f *unitFacts) []*unitFacts {
+		var out []*unitFacts
+		for key := f.u.key; ; {
+			i := strings.LastIndex(key, ".")
+			if i < 0 {
+				return out
+			}
+			key = key[:i]
+			if a := byKey[key]; a != nil {
+				out = append(out, a) // nearest first
+			}
+		}
+	}
+	descendants := map[*unitFacts][]*unitFacts{}
+	for _, f := range facts {
+		for _, a := range ancestors(f) {
+			descendants[a] = append(descendants[a], f)
+		}
+	}
+	for _, f := range facts {
+		if f.guard != nil || len(f.race) == 0 {
+			continue
+		}
+		for _, r := range append(ancestors(f), descendants[f]...) {
+			if r.guard != nil && !r.inherited {
+				f.guard, f.inherited = r.guard, true
+				break
+			}
+		}
+	}
+	for _, f := range facts {
+		if f.guard == nil {
+			continue
+		}
+		for _, r := range append(ancestors(f), descendants[f]...) {
+			if r.guard == f.guard {
+				f.kin = append(f.kin, r)
+			}
+		}
+		if len(f.kin) > 0 && !f.inherited {
+			f.ctxs = contextsOf(f.liveWithKin())
+			f.shared = len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple
+		}
+	}
 }
 
 // isWrite reports whether a is a write.
@@ -355,8 +450,11 @@ func (pc *passContext) classifyGroup(g *group) {
 // shared and is not a count or a refcounted resource.
 func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 	var named, lazy []*unitFacts
+	var evidence []*unitFacts
 	for _, f := range g.units {
 		switch {
+		case f.inherited:
+			evidence = append(evidence, f)
 		case !f.shared || f.count || f.resource:
 		case f.lazy:
 			lazy = append(lazy, f)
@@ -374,7 +472,7 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 	var ctxs []*goContext
 	var live []*access
 	for _, f := range named {
-		live = append(live, f.live...)
+		live = append(live, f.liveWithKin()...)
 	}
 	ctxs = contextsOf(live)
 	var writer *goContext
@@ -393,7 +491,7 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 		End:      g.lock.obj.Pos() + token.Pos(len(g.lock.obj.Name())),
 		Category: CategoryShared,
 		Message:  sharedMessage(kind, pc.globals.show(g.lock.id), names, ctxs, writer),
-		Related:  pc.related(ctxs, named, g.lock.id),
+		Related:  pc.related(ctxs, append(slices.Clone(named), evidence...), g.lock.id),
 	}
 	if g.lock.obj.Pkg() != pc.pass.Pkg {
 		// A lock of another package of the module: report here once,

@@ -1,0 +1,85 @@
+// Package main covers paths that conflict with their prefixes (DESIGN §5):
+// cfg and cfg.Greeting touch the same memory. A reload goroutine replaces
+// the whole value under its lock (a struct, cfg = c, or a pointer,
+// pcfg = &c) while an HTTP handler reads one field without the lock:
+// unguarded, at the read. The twins read the field holding the lock
+// (greeting, pgreeting). The other direction, a field written under the
+// lock and the whole value read without it (snapshot), is unguarded too;
+// its twin (lockedSnapshot) holds the lock.
+package main
+
+import (
+	"net/http"
+	"sync"
+)
+
+type Config struct {
+	Greeting string
+	Port     int
+}
+
+var (
+	cfgMu sync.Mutex // want `^cfgMu guards cfg, shared by main, goroutine started in main and 1 more; give it one owner goroutine reached over a channel$`
+	cfg   Config
+)
+
+var (
+	pcfgMu sync.Mutex // want `^pcfgMu guards pcfg, shared by main, goroutine started in main and 1 more; give it one owner goroutine reached over a channel$`
+	pcfg   = &Config{}
+)
+
+var (
+	limMu  sync.Mutex // want `^limMu guards limits.Port, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	limits Config
+)
+
+func reload(c Config) {
+	cfgMu.Lock()
+	cfg = c
+	cfgMu.Unlock()
+	pcfgMu.Lock()
+	pcfg = &c
+	pcfgMu.Unlock()
+	limMu.Lock()
+	limits.Port = c.Port
+	limMu.Unlock()
+}
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	w.Write([]byte(cfg.Greeting))  // want `^cfg.Greeting read without holding cfgMu; goroutine started in main also writes cfg$`
+	w.Write([]byte(pcfg.Greeting)) // want `^pcfg.Greeting read without holding pcfgMu; goroutine started in main also writes pcfg$`
+}
+
+func greeting() string {
+	cfgMu.Lock()
+	defer cfgMu.Unlock()
+	return cfg.Greeting // ok: the twin of handler's read, holding cfgMu
+}
+
+func pgreeting() string {
+	pcfgMu.Lock()
+	defer pcfgMu.Unlock()
+	return pcfg.Greeting // ok: the twin of handler's read, holding pcfgMu
+}
+
+func snapshot() Config {
+	return limits // want `^limits read without holding limMu; goroutine started in main also writes limits.Port$`
+}
+
+func lockedSnapshot() Config {
+	limMu.Lock()
+	defer limMu.Unlock()
+	return limits // ok: the twin of snapshot, holding limMu
+}
+
+func main() {
+	go func() {
+		for {
+			reload(Config{})
+		}
+	}()
+	println(greeting(), pgreeting())
+	println(snapshot().Port, lockedSnapshot().Port)
+	http.HandleFunc("/", handler)
+	http.ListenAndServe(":8080", nil)
+}
