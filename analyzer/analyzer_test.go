@@ -101,6 +101,8 @@ var scenarios = []scenario{
 	{name: "testshare", patterns: []string{"testshare"}},
 	{name: "testcallers", patterns: []string{"testcallers"}},
 	{name: "pathprefix", patterns: []string{"pathprefix"}},
+	{name: "testjoin", patterns: []string{"testjoin"}},
+	{name: "noreturn", patterns: []string{"noreturn"}},
 	// What lets a package be skipped before SSA (matter.go), each case
 	// beside a twin that differs in the property that matters.
 	{name: "matter", patterns: []string{"matter/..."}},

@@ -39,6 +39,10 @@ type goContext struct {
 	start      *factStart     // for a context an imported function starts
 	startPkg   *types.Package // the package of that function
 	test       bool           // exists only because of _test.go files
+	// joinedBy is the test function's context that starts this context
+	// and waits for it before returning (DESIGN §5 "Test files"): it
+	// runs only while that test does.
+	joinedBy *goContext
 
 	discovered map[*ssa.Function]bool   // every function it runs, setup included
 	reached    map[*ssa.Function]bool   // functions it runs after its setup
@@ -383,6 +387,7 @@ func (pc *passContext) buildContexts() {
 	})
 	pc.markTest()
 	pc.markMultiple()
+	pc.markJoined()
 	for _, c := range pc.contexts {
 		// The caller context of a library is not a context that runs
 		// once: its entries can be called again while goroutines they
@@ -420,6 +425,70 @@ func (pc *passContext) markTest() {
 			}
 		}
 	}
+}
+
+// markJoined marks the contexts that a test function starts and joins
+// before it returns: the site is in the test function itself, only that
+// test's context runs it, and a Wait on the WaitGroup or errgroup that
+// starts it lies on every path from the site to a return (joinedBefore).
+func (pc *passContext) markJoined() {
+	tests := map[*ssa.Function]*goContext{}
+	for _, c := range pc.contexts {
+		if c.kind == ctxTest {
+			tests[c.entries[0]] = c
+		}
+	}
+	for _, c := range pc.contexts {
+		t := tests[c.siteFn]
+		if t == nil || c.site == nil || c.group == nil || len(c.parents) != 1 || !c.parents[t] {
+			continue
+		}
+		if joinedBefore(c.site, c.group) {
+			c.joinedBy = t
+		}
+	}
+}
+
+// joinedBefore reports whether every path from site to a return of its
+// function passes a Wait on group after site. It visits each block once.
+func joinedBefore(site ssa.Instruction, group ssa.Value) bool {
+	isWait := func(instr ssa.Instruction) bool {
+		c, ok := instr.(*ssa.Call)
+		if !ok || len(c.Call.Args) == 0 {
+			return false
+		}
+		_, ok = matchSpec(calleeObj(&c.Call), waitSpecs)
+		return ok && sameGroup(c.Call.Args[0], group)
+	}
+	// The rest of the site's own block first.
+	b := site.Block()
+	i := slices.Index(b.Instrs, site)
+	for _, instr := range b.Instrs[i+1:] {
+		if isWait(instr) {
+			return true
+		}
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := slices.Clone(b.Succs)
+	if len(b.Succs) == 0 {
+		return false // returns (or panics) in the site's block
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		if slices.ContainsFunc(b.Instrs, isWait) {
+			continue // joined on this path
+		}
+		if len(b.Succs) == 0 {
+			return false // a return without a Wait
+		}
+		work = append(work, b.Succs...)
+	}
+	return true
 }
 
 // testEntry returns the name of fn if it is a Test, Benchmark or Fuzz
@@ -545,18 +614,26 @@ func (pc *passContext) setupInstrs(fn *ssa.Function, depth int) map[ssa.Instruct
 		return nil // nothing is started: no instruction precedes a spawn
 	}
 	// after holds the blocks entered after some spawn.
+	// A path that calls a function that never returns (os.Exit,
+	// t.Fatal) ends there: what its successors hold in SSA never runs
+	// after it.
 	after := map[*ssa.BasicBlock]bool{}
 	var mark func(b *ssa.BasicBlock)
 	mark = func(b *ssa.BasicBlock) {
 		for _, s := range b.Succs {
 			if !after[s] {
 				after[s] = true
-				mark(s)
+				if !slices.ContainsFunc(s.Instrs, neverReturns) {
+					mark(s)
+				}
 			}
 		}
 	}
 	for instr := range spawning {
-		mark(instr.Block())
+		b := instr.Block()
+		if i := slices.Index(b.Instrs, instr); !slices.ContainsFunc(b.Instrs[i+1:], neverReturns) {
+			mark(b)
+		}
 	}
 	setup := map[ssa.Instruction]bool{}
 	for _, b := range fn.Blocks {
@@ -581,6 +658,37 @@ func (pc *passContext) setupInstrs(fn *ssa.Function, depth int) map[ssa.Instruct
 		}
 	}
 	return setup
+}
+
+// neverReturns reports whether instr calls a function that does not
+// return to its caller: it exits the process or the goroutine, or fails
+// or skips a test.
+func neverReturns(instr ssa.Instruction) bool {
+	c, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	_, ok = matchSpec(calleeObj(&c.Call), noReturnSpecs)
+	return ok
+}
+
+// noReturnSpecs are the functions that never return (neverReturns).
+var noReturnSpecs = []spawnerSpec{
+	{pkg: "os", name: "Exit"},
+	{pkg: "syscall", name: "Exit"},
+	{pkg: "runtime", name: "Goexit"},
+	{pkg: "log", name: "Fatal"},
+	{pkg: "log", name: "Fatalf"},
+	{pkg: "log", name: "Fatalln"},
+	{pkg: "log", name: "Panic"},
+	{pkg: "log", name: "Panicf"},
+	{pkg: "log", name: "Panicln"},
+	{pkg: "testing", recv: "common", name: "Fatal"},
+	{pkg: "testing", recv: "common", name: "Fatalf"},
+	{pkg: "testing", recv: "common", name: "FailNow"},
+	{pkg: "testing", recv: "common", name: "Skip"},
+	{pkg: "testing", recv: "common", name: "Skipf"},
+	{pkg: "testing", recv: "common", name: "SkipNow"},
 }
 
 // maxSetupDepth bounds how deep setupInstrs follows the first spawning

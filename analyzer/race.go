@@ -266,9 +266,32 @@ func concurrent(x, y *goContext) bool {
 	if x == y {
 		return x.multiple
 	}
+	if x.joinedBy != nil || y.joinedBy != nil {
+		return joinedConcurrent(x, y)
+	}
 	callerX, callerY := x.kind == ctxCaller || x.kind == ctxTest, y.kind == ctxCaller || y.kind == ctxTest
 	if callerX && callerY {
 		return x.kind == ctxTest && y.kind == ctxTest && x.multiple && y.multiple
+	}
+	return true
+}
+
+// joinedConcurrent reports whether x and y, distinct and one of them
+// joined by the test function that starts it, run at the same time. A
+// joined context runs only while its test does: beside that test's own
+// code and the other contexts it joins, and beside contexts that may
+// outlive whoever started them (a goroutine that production code starts
+// and nothing joins); never beside the caller context, another test
+// function, or what another test joins.
+func joinedConcurrent(x, y *goContext) bool {
+	if x.joinedBy == nil {
+		x, y = y, x
+	}
+	switch {
+	case y == x.joinedBy || y.joinedBy == x.joinedBy:
+		return true
+	case y.joinedBy != nil || y.kind == ctxCaller || y.kind == ctxTest:
+		return false
 	}
 	return true
 }

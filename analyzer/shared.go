@@ -95,7 +95,12 @@ func (pc *passContext) analyze() (diags []analysis.Diagnostic, reported, counts 
 		f.live = orderedAfterWait(pc.view(u.refs, false))
 		f.race = orderedAfterWait(pc.view(u.refs, true))
 		if slices.ContainsFunc(f.live, isWrite) {
-			f.guard = pc.chooseGuard(f, notGuards)
+			f.guard = pc.chooseGuard(f, f.live, notGuards)
+		} else if slices.ContainsFunc(f.race, isWrite) {
+			// Written only by test code: a guard for the race tier,
+			// whose reports go in the test files; f.live has no
+			// context that makes it shared.
+			f.guard = pc.chooseGuard(f, f.race, notGuards)
 		}
 		f.ctxs = contextsOf(f.live)
 		f.shared = f.guard != nil && (len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple)
@@ -326,8 +331,8 @@ func (pc *passContext) semaphores() map[string]bool {
 // chooseGuard returns the guard of a unit (DESIGN §1 "guard"): the global
 // lock held at the most writes; on a tie the mutex hat, then the lock
 // held at the most accesses (once per statement), then the one declared
-// first.
-func (pc *passContext) chooseGuard(f *unitFacts, notGuards map[string]bool) *globalLock {
+// first, counting the accesses as.
+func (pc *passContext) chooseGuard(f *unitFacts, as []*access, notGuards map[string]bool) *globalLock {
 	type score struct {
 		l              *globalLock
 		writes, access int
@@ -338,7 +343,7 @@ func (pc *passContext) chooseGuard(f *unitFacts, notGuards map[string]bool) *glo
 		line int
 	}
 	seen := map[string]map[stmt]bool{}
-	for _, a := range f.live {
+	for _, a := range as {
 		line := pc.pass.Fset.Position(a.pos).Line
 		for _, h := range a.locks {
 			if isInstanceLock(h.id) || notGuards[h.id] {

@@ -1,0 +1,23 @@
+package main
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestRecord(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 100 {
+		wg.Go(func() { record("test") })
+	}
+	wg.Wait()
+}
+
+func TestReset(t *testing.T) {
+	events = nil // ok: TestRecord joins its goroutines before it returns
+}
+
+func TestLeak(t *testing.T) {
+	go count2()
+	events2 = nil // want `^events2 written without holding mu2; goroutine started in TestLeak also accesses it$`
+}
