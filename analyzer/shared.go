@@ -30,6 +30,9 @@ type unitFacts struct {
 	ctxs     []*goContext
 	race     []*access // like live, with test contexts and test files
 
+	// testGuard marks a guard chosen from test files' accesses (the unit
+	// is written only there): for the race tier only, never shared.
+	testGuard bool
 	// inherited marks a unit without writes of its own whose guard is
 	// that of a unit on its path (cfg.Greeting read, cfg = c written
 	// under cfgMu): it touches the same memory, so it is evidence and a
@@ -101,9 +104,10 @@ func (pc *passContext) analyze() (diags []analysis.Diagnostic, reported, counts 
 			// whose reports go in the test files; f.live has no
 			// context that makes it shared.
 			f.guard = pc.chooseGuard(f, f.race, notGuards)
+			f.testGuard = true
 		}
 		f.ctxs = contextsOf(f.live)
-		f.shared = f.guard != nil && (len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple)
+		f.shared = f.guard != nil && !f.testGuard && (len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple)
 		f.count = f.guard != nil && pc.isCount(u)
 		facts = append(facts, f)
 	}
@@ -188,7 +192,7 @@ func linkPaths(facts []*unitFacts) {
 				f.kin = append(f.kin, r)
 			}
 		}
-		if len(f.kin) > 0 && !f.inherited {
+		if len(f.kin) > 0 && !f.inherited && !f.testGuard {
 			f.ctxs = contextsOf(f.liveWithKin())
 			f.shared = len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple
 		}

@@ -4,7 +4,9 @@
 // concurrent with TestReset, whose write without mu is no race. The twin,
 // TestLeak, does not join the goroutine it starts, which reads events2
 // under mu2 while the test writes events2 without mu2: a race, reported
-// in the test file.
+// in the test file. events3 is read by two contexts of main.go but
+// written only by TestSet3: test files never make a global shared
+// (mu3 is silent; testshare's mu2 is the twin written outside tests).
 package main
 
 import "sync"
@@ -15,7 +17,16 @@ var (
 
 	mu2     sync.Mutex // ok: only test files share events2
 	events2 []string
+
+	mu3     sync.Mutex // ok: two contexts read events3, but only a test writes it
+	events3 []string
 )
+
+func count3() int {
+	mu3.Lock()
+	defer mu3.Unlock()
+	return len(events3)
+}
 
 func record(s string) {
 	mu.Lock()
@@ -32,4 +43,6 @@ func count2() int {
 func main() {
 	record("main")
 	println(count2())
+	go count3()
+	println(count3())
 }
