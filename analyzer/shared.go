@@ -462,7 +462,9 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 	var evidence []*unitFacts
 	for _, f := range g.units {
 		switch {
-		case f.inherited:
+		case f.inherited || f.testGuard:
+			// Not named, but its accesses outside tests are
+			// evidence, in the package and its test variant alike.
 			evidence = append(evidence, f)
 		case !f.shared || f.count || f.resource:
 		case f.lazy:
