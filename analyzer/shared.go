@@ -193,7 +193,16 @@ func linkPaths(facts []*unitFacts) {
 			}
 		}
 		if len(f.kin) > 0 && !f.inherited && !f.testGuard {
-			f.ctxs = contextsOf(f.liveWithKin())
+			// Kin that are reference counts do not make the unit
+			// shared: a struct of counters, reset and read whole
+			// under its mutex, is still counters.
+			live := slices.Clone(f.live)
+			for _, k := range f.kin {
+				if !k.count {
+					live = append(live, k.live...)
+				}
+			}
+			f.ctxs = contextsOf(live)
 			f.shared = len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple
 		}
 	}

@@ -5,7 +5,10 @@
 // unguarded, at the read. The twins read the field holding the lock
 // (greeting, pgreeting). The other direction, a field written under the
 // lock and the whole value read without it (snapshot), is unguarded too;
-// its twin (lockedSnapshot) holds the lock.
+// its twin (lockedSnapshot) holds the lock. stats is a struct of
+// counters, reset and read whole under statsMu while a worker counts:
+// counters are what a mutex is for, so statsMu is silent; its twin gauge
+// has a field set to any value (not a count), and gaugeMu is reported.
 package main
 
 import (
@@ -32,6 +35,36 @@ var (
 	limMu  sync.Mutex // want `^limMu guards limits.Port, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
 	limits Config
 )
+
+type Stats struct{ Done, Failed int }
+
+var (
+	statsMu sync.Mutex // ok: stats is a struct of counters, reset and read whole under statsMu
+	stats   Stats
+
+	gaugeMu sync.Mutex // want `^gaugeMu guards gauge and gauge.Done, shared by main and goroutine started in main; give them one owner goroutine reached over a channel$`
+	gauge   Stats
+)
+
+func work(n int) {
+	statsMu.Lock()
+	stats.Done++
+	statsMu.Unlock()
+	gaugeMu.Lock()
+	gauge.Done = n
+	gaugeMu.Unlock()
+}
+
+func resetStats() Stats {
+	statsMu.Lock()
+	defer statsMu.Unlock()
+	s := stats
+	stats = Stats{}
+	gaugeMu.Lock()
+	defer gaugeMu.Unlock()
+	gauge = Stats{}
+	return s
+}
 
 func reload(c Config) {
 	cfgMu.Lock()
@@ -76,8 +109,10 @@ func main() {
 	go func() {
 		for {
 			reload(Config{})
+			work(1)
 		}
 	}()
+	println(resetStats().Done)
 	println(greeting(), pgreeting())
 	println(snapshot().Port, lockedSnapshot().Port)
 	http.HandleFunc("/", handler)
