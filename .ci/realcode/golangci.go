@@ -50,8 +50,9 @@ func (cfg *config) golangciLint(res *moduleResult, mr *modeResult, standalone *r
 		res.fail("%s: %v", md.Name, err)
 		return
 	}
-	r, err := command(res.Dir, targetEnv(), res.Limit, cfg.golangci, "run", "--config", conf,
-		"--path-mode=abs", "--output.json.path="+out, "--output.text.path=/dev/null", "./...")
+	args := append([]string{"run", "--config", conf, "--path-mode=abs",
+		"--output.json.path=" + out, "--output.text.path=/dev/null"}, dirPatterns(res)...)
+	r, err := command(res.Dir, targetEnv(), res.Limit, cfg.golangci, args...)
 	what := md.Name + ": golangci-lint"
 	mr.Golangci = "no"
 	switch {
@@ -83,6 +84,22 @@ func (cfg *config) golangciLint(res *moduleResult, mr *modeResult, standalone *r
 		res.fail("%s: %d diagnostics differ from the standalone driver's", what, len(diff))
 		res.Details = append(res.Details, detail{what + " and standalone differ", diff})
 	}
+}
+
+// dirPatterns returns the patterns of res as golangci-lint takes them:
+// directories relative to the module's, not import paths.
+func dirPatterns(res *moduleResult) []string {
+	var dirs []string
+	for _, p := range res.Patterns {
+		switch {
+		case p == res.Module.Path:
+			p = "."
+		case strings.HasPrefix(p, res.Module.Path+"/"):
+			p = "./" + strings.TrimPrefix(p, res.Module.Path+"/")
+		}
+		dirs = append(dirs, p)
+	}
+	return dirs
 }
 
 // golangciIssues reads golangci-lint's JSON output and returns its

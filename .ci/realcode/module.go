@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,17 +12,18 @@ import (
 
 // A moduleResult is what the harness found for one module.
 type moduleResult struct {
-	Module     module
-	Dir        string
-	Packages   int      // packages that ./... matches, test variants not counted
-	LoadErrors []string // packages of the module that do not load
-	Vet        *run     // go vet with its default suite
-	Limit      time.Duration
-	Modes      []*modeResult
-	Failures   []string // one line each, naming the mode
-	Notes      []string // reported without failing
-	Details    []detail // the lines behind failures and notes
-	Total      time.Duration
+	Module   module
+	Dir      string
+	Packages int      // packages analysed, test variants not counted
+	Patterns []string // what the tools are run on: ./..., or the packages that build
+	LeftOut  int      // packages left out: they do not build here
+	Vet      *run     // go vet with its default suite
+	Limit    time.Duration
+	Modes    []*modeResult
+	Failures []string // one line each, naming the mode
+	Notes    []string // reported without failing
+	Details  []detail // the lines behind failures and notes
+	Total    time.Duration
 }
 
 // A detail is a titled block of lines behind a failure: a diff, a crash.
@@ -84,8 +86,9 @@ func (cfg *config) module(m module) *moduleResult {
 	return res
 }
 
-// prepare downloads the module and its dependencies, counts its
-// packages, records those that do not load, and warms the build cache.
+// prepare downloads the module and its dependencies, warms the build
+// cache, and chooses the packages to analyse: every package of the
+// module whose code and tests build here.
 func (cfg *config) prepare(res *moduleResult) error {
 	out, err := goCmd(cfg.work, "mod", "download", "-json", res.Module.String())
 	var dl struct{ Dir, Error string }
@@ -96,11 +99,38 @@ func (cfg *config) prepare(res *moduleResult) error {
 	if _, err := goCmd(res.Dir, "list", "-e", "-test", "-deps", "./..."); err != nil {
 		return err
 	}
-	out, err = goCmd(res.Dir, "list", "-e", "-test", "-json=ImportPath,ForTest,Error,DepsErrors", "./...")
+	// -export compiles every package and its dependencies, as go vet
+	// needs them, so that no timed run compiles; and it reports the
+	// packages that do not compile.
+	out, err = goCmd(res.Dir, "list", "-e", "-test", "-export", "-json=ImportPath,ForTest,Error,DepsErrors", "./...")
 	if err != nil {
 		return err
 	}
-	dec := json.NewDecoder(strings.NewReader(string(out)))
+	good, bad, err := buildable(out)
+	if err != nil {
+		return err
+	}
+	res.Packages = len(good)
+	res.Patterns = []string{"./..."}
+	if len(bad) > 0 {
+		if len(good) == 0 {
+			return fmt.Errorf("no package builds here")
+		}
+		res.Patterns = good
+		res.LeftOut = len(bad)
+		res.note("%d packages left out: they or their tests do not build here", len(bad))
+		res.Details = append(res.Details, detail{"packages left out", bad})
+	}
+	return nil
+}
+
+// buildable reads the output of go list -e -test -export -json and
+// returns the import paths of the packages that build with their tests,
+// and one line for each that does not, with the first line of its error.
+func buildable(out []byte) (good, bad []string, err error) {
+	failed := map[string]string{} // package -> error
+	var all []string
+	dec := json.NewDecoder(bytes.NewReader(out))
 	for dec.More() {
 		var p struct {
 			ImportPath, ForTest string
@@ -108,25 +138,51 @@ func (cfg *config) prepare(res *moduleResult) error {
 			DepsErrors          []*struct{ Err string }
 		}
 		if err := dec.Decode(&p); err != nil {
-			return fmt.Errorf("go list: %v", err)
+			return nil, nil, fmt.Errorf("go list: %v", err)
 		}
-		if p.ForTest == "" && !strings.HasSuffix(p.ImportPath, ".test") {
-			res.Packages++
+		// A test variant, an external test package or a test main
+		// stands for the package it tests.
+		path := p.ImportPath
+		switch {
+		case p.ForTest != "":
+			path = p.ForTest
+		case strings.HasSuffix(path, ".test"):
+			path = strings.TrimSuffix(path, ".test")
+		default:
+			all = append(all, path)
 		}
-		if p.Error != nil {
-			res.LoadErrors = append(res.LoadErrors, p.ImportPath+": "+oneLine(p.Error.Err))
-		} else if len(p.DepsErrors) > 0 {
-			res.LoadErrors = append(res.LoadErrors, p.ImportPath+": dependency: "+oneLine(p.DepsErrors[0].Err))
+		var msg string
+		switch {
+		case p.Error != nil:
+			msg = p.Error.Err
+		case len(p.DepsErrors) > 0:
+			msg = p.DepsErrors[0].Err
+		default:
+			continue
+		}
+		if _, ok := failed[path]; !ok {
+			failed[path] = firstErrorLine(msg)
 		}
 	}
-	if len(res.LoadErrors) > 0 {
-		res.note("%d packages or test variants do not load; chanown's errors about them are not failures", len(res.LoadErrors))
-		res.Details = append(res.Details, detail{"packages that do not load", res.LoadErrors})
+	for _, path := range all {
+		if msg, ok := failed[path]; ok {
+			bad = append(bad, path+": "+msg)
+		} else {
+			good = append(good, path)
+		}
 	}
-	// Export data for every package, as go vet needs it, so that the
-	// timed go vet run does not compile.
-	_, err = goCmd(res.Dir, "list", "-e", "-test", "-deps", "-export", "-f", "{{.ImportPath}}", "./...")
-	return err
+	return good, bad, nil
+}
+
+// firstErrorLine returns the first line of a go list error that is not
+// a "# package" header.
+func firstErrorLine(msg string) string {
+	for line := range strings.Lines(msg) {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			return line
+		}
+	}
+	return strings.TrimSpace(msg)
 }
 
 // vet times go vet's default suite on the module and sets the time
@@ -134,7 +190,7 @@ func (cfg *config) prepare(res *moduleResult) error {
 func (cfg *config) vet(res *moduleResult) error {
 	// A flag value never used before: go vet cannot reuse cached results.
 	token := fmt.Sprintf("-printf.funcs=realcode%d", time.Now().UnixNano())
-	r, err := command(res.Dir, targetEnv(), 30*time.Minute, "go", "vet", token, "./...")
+	r, err := command(res.Dir, targetEnv(), 30*time.Minute, "go", append([]string{"vet", token}, res.Patterns...)...)
 	if err != nil {
 		return err
 	}
@@ -152,7 +208,7 @@ func (cfg *config) vet(res *moduleResult) error {
 // mode runs chanown in mode md: standalone twice, then under go vet.
 func (cfg *config) mode(res *moduleResult, md mode) *modeResult {
 	mr := &modeResult{Mode: md, Identical: "-", Parity: "-"}
-	args := append(append([]string{}, md.Flags...), "-json", "./...")
+	args := append(append(append([]string{}, md.Flags...), "-json"), res.Patterns...)
 	mr.Run1 = cfg.standalone(res, md, "run 1", args)
 	if mr.Run1 == nil {
 		return mr
@@ -198,7 +254,8 @@ func (cfg *config) standalone(res *moduleResult, md mode, label string, args []s
 }
 
 // checkRun records a time-out, a crash, errors on stderr and an
-// unexpected exit status of r, a run of chanown named what.
+// unexpected exit status of r, a run of chanown named what. The packages
+// run on all build, so any error is one of chanown.
 func (cfg *config) checkRun(res *moduleResult, what string, r *run) {
 	if r.TimedOut {
 		res.fail("%s: timed out after %s (limit max(%s, %d × go vet's %s))",
@@ -209,9 +266,6 @@ func (cfg *config) checkRun(res *moduleResult, what string, r *run) {
 		res.fail("%s: panic or internal error", what)
 		res.Details = append(res.Details, detail{what + ": crash", strings.Split(crash, "\n")})
 		return
-	}
-	if len(res.LoadErrors) > 0 {
-		return // errors and exit 1 are expected
 	}
 	if len(r.Stderr) > 0 {
 		res.fail("%s: errors on stderr (exit %d)", what, r.Exit)
@@ -265,7 +319,7 @@ func (cfg *config) vettool(res *moduleResult, mr *modeResult) {
 		res.fail("%s: %v", md.Name, err)
 		return
 	}
-	args := append(append([]string{"vet", "-vettool=" + vettool, "-json"}, md.VetFlags...), "./...")
+	args := append(append([]string{"vet", "-vettool=" + vettool, "-json"}, md.VetFlags...), res.Patterns...)
 	r, err := command(res.Dir, targetEnv(), res.Limit, "go", args...)
 	if err != nil {
 		res.fail("%s: go vet -vettool: %v", md.Name, err)
@@ -289,7 +343,7 @@ func (cfg *config) vettool(res *moduleResult, mr *modeResult) {
 	}
 	other = append(other, otherErr...)
 	errs := append(vet.Errors, vetErr.Errors...)
-	if (len(other) > 0 || len(errs) > 0 || r.Exit != 0) && len(res.LoadErrors) == 0 {
+	if len(other) > 0 || len(errs) > 0 || r.Exit != 0 {
 		res.fail("%s: exit %d, %d failed analyses, %d lines of other output", what, r.Exit, len(errs), len(other))
 		res.Details = append(res.Details, detail{what + ": errors", append(errs, other...)})
 	}

@@ -168,3 +168,40 @@ func TestSelectModules(t *testing.T) {
 		seen[m.Path] = true
 	}
 }
+
+// listOut is go list -e -test -export -json output: b does not build,
+// c's tests do not build, d imports b.
+const listOut = `{"ImportPath": "m/a"}
+{"ImportPath": "m/b", "Error": {"Err": "# m/b\nb/b.go:3:1: undefined: x\n"}}
+{"ImportPath": "m/c"}
+{"ImportPath": "m/c [m/c.test]", "ForTest": "m/c"}
+{"ImportPath": "m/c_test [m/c.test]", "ForTest": "m/c", "Error": {"Err": "c/c_test.go:9:2: undefined: y"}}
+{"ImportPath": "m/c.test", "DepsErrors": [{"Err": "c/c_test.go:9:2: undefined: y"}]}
+{"ImportPath": "m/d", "DepsErrors": [{"Err": "# m/b\nb/b.go:3:1: undefined: x"}]}
+{"ImportPath": "m/e.test"}
+`
+
+func TestBuildable(t *testing.T) {
+	good, bad, err := buildable([]byte(listOut))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"m/a"}; !slices.Equal(good, want) {
+		t.Errorf("good = %q, want %q", good, want)
+	}
+	want := []string{
+		"m/b: b/b.go:3:1: undefined: x",
+		"m/c: c/c_test.go:9:2: undefined: y",
+		"m/d: b/b.go:3:1: undefined: x",
+	}
+	if !slices.Equal(bad, want) {
+		t.Errorf("bad = %q, want %q", bad, want)
+	}
+}
+
+func TestDirPatterns(t *testing.T) {
+	res := &moduleResult{Module: module{Path: "example.com/m"}, Patterns: []string{"example.com/m", "example.com/m/x/y", "./..."}}
+	if got, want := dirPatterns(res), []string{".", "./x/y", "./..."}; !slices.Equal(got, want) {
+		t.Errorf("dirPatterns = %q, want %q", got, want)
+	}
+}

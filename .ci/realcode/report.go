@@ -65,7 +65,8 @@ func markdown(m *machine, results []*moduleResult) string {
 		b.WriteString(row(res))
 	}
 	b.WriteString(`
-go vet: wall time and peak RSS of go vet ./... with vet's default suite.
+pkgs: packages analysed, with their tests; left out: packages that do
+not build here, with their tests. go vet: wall time and peak RSS of go vet ./... with vet's default suite.
 chanown: the standalone run 1, with in parentheses its wall time and RSS
 as multiples of go vet's. vettool: wall time of go vet -vettool=chanown.
 findings: unique (position, category, message) of run 1, a package and
@@ -81,6 +82,9 @@ driver and go vet report the same primary diagnostics, default /
 // row returns the table row of res.
 func row(res *moduleResult) string {
 	cells := []string{"`" + res.Module.Path + "`", res.Module.Version, strconv.Itoa(res.Packages), "-", "-", "-", "-", "-", "-", "-", "-", "ok"}
+	if res.LeftOut > 0 {
+		cells[2] += fmt.Sprintf(" (%d left out)", res.LeftOut)
+	}
 	if res.Vet != nil {
 		cells[3] = fmt.Sprintf("%s, %s", seconds(res.Vet.Wall), mib(res.Vet.RSS))
 	}
