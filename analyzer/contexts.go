@@ -39,6 +39,7 @@ type goContext struct {
 	start      *factStart     // for a context an imported function starts
 	startPkg   *types.Package // the package of that function
 	test       bool           // exists only because of _test.go files
+	seq        int            // index in pc.contexts (source order): the order of messages
 	// joinedBy is the test function's context that starts this context
 	// and waits for it before returning (DESIGN §5 "Test files"): it
 	// runs only while that test does.
@@ -385,6 +386,9 @@ func (pc *passContext) buildContexts() {
 	pc.contexts = slices.DeleteFunc(pc.contexts, func(c *goContext) bool {
 		return c.site != nil && len(c.parents) == 0
 	})
+	for i, c := range pc.contexts {
+		c.seq = i + 1 // package initialisation keeps 0
+	}
 	pc.markTest()
 	pc.markMultiple()
 	pc.markJoined()

@@ -306,8 +306,8 @@ func (pc *passContext) exportFacts(reported []string, counts []string) {
 	if exported || len(pc.globals.locks) > 0 {
 		// Reports made by imports are passed on, so that a lock is
 		// reported once along an import chain.
-		for id := range pc.reportedByImports() {
-			if obj, _ := pc.globals.lookup(id); obj != nil && pc.globals.ours(obj.Pkg()) {
+		for id, ours := range pc.reportedByImports() {
+			if ours {
 				reported = append(reported, id)
 			}
 		}

@@ -181,7 +181,7 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		} else {
 			d.Message = fmt.Sprintf("%s read without holding %s; %s also writes %s", g, guard, name, it)
 		}
-		if h := heldAt(others, f.guard.id); h != nil {
+		if h := pc.heldAt(others, f.guard.id); h != nil {
 			hpos, _ := pc.exprRange(f.u, h.pos)
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: hpos, Message: guard + " held here"})
 		}
@@ -308,10 +308,10 @@ func precedesSpawn(w *access, c *goContext) bool {
 }
 
 // heldAt returns the first access in as made holding lock id.
-func heldAt(as []*access, id string) *access {
+func (pc *passContext) heldAt(as []*access, id string) *access {
 	var best *access
 	for _, a := range as {
-		if has(a.locks, id) && (best == nil || a.pos < best.pos) {
+		if has(a.locks, id) && (best == nil || pc.comparePos(a.pos, best.pos) < 0) {
 			best = a
 		}
 	}

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -95,6 +96,24 @@ func (pc *passContext) configure() {
 	for _, t := range pc.cfg.SelfSync {
 		pc.selfSync[t] = true
 	}
+}
+
+// comparePos orders positions by file name, then offset. token.Pos alone
+// orders positions of one file, but across files it follows the order in
+// which the driver added them to its FileSet, which go/packages does in
+// parallel: sorting by it would make output depend on scheduling.
+func (pc *passContext) comparePos(a, b token.Pos) int {
+	if a == b {
+		return 0
+	}
+	fa, fb := pc.pass.Fset.File(a), pc.pass.Fset.File(b)
+	if fa == fb || fa == nil || fb == nil {
+		return cmp.Compare(a, b)
+	}
+	if c := strings.Compare(fa.Name(), fb.Name()); c != 0 {
+		return c
+	}
+	return cmp.Compare(fa.Offset(a), fb.Offset(b))
 }
 
 // inTestFile reports whether fn is declared in a _test.go file.

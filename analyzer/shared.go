@@ -311,7 +311,7 @@ func (pc *passContext) sortedUnits() []*unit {
 			return -1
 		}
 		if !a.foreign {
-			if c := cmp.Compare(a.pos, b.pos); c != 0 {
+			if c := pc.comparePos(a.pos, b.pos); c != 0 {
 				return c
 			}
 		}
@@ -413,7 +413,8 @@ func better(a, b *globalLock, aw, bw, aa, ba int, hat string) bool {
 }
 
 // contextsOf returns the contexts that make the accesses, caller context
-// first and spawned contexts in source order.
+// first and spawned contexts in source order (seq: pc.contexts follows the
+// package's files and declarations, unlike token.Pos across files).
 func contextsOf(as []*access) []*goContext {
 	var out []*goContext
 	for _, a := range as {
@@ -430,7 +431,7 @@ func contextsOf(as []*access) []*goContext {
 			}
 			return 1
 		}
-		return cmp.Compare(a.pos, b.pos)
+		return cmp.Compare(a.seq, b.seq)
 	})
 	return out
 }
@@ -518,18 +519,18 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 		// at the first contributing spawn site, unless the declaring
 		// package, or a package between, reported it (DESIGN §5
 		// "Positions").
-		if pc.reportedByImports()[g.lock.id] {
+		if _, ok := pc.reportedByImports()[g.lock.id]; ok {
 			return analysis.Diagnostic{}, false
 		}
 		d.Pos = token.NoPos
 		for _, c := range ctxs {
-			if c.site != nil && c.pos.IsValid() && (!d.Pos.IsValid() || c.pos < d.Pos) {
+			if c.site != nil && c.pos.IsValid() && (!d.Pos.IsValid() || pc.comparePos(c.pos, d.Pos) < 0) {
 				d.Pos = c.pos
 			}
 		}
 		if !d.Pos.IsValid() {
 			for _, a := range live {
-				if !d.Pos.IsValid() || a.pos < d.Pos {
+				if !d.Pos.IsValid() || pc.comparePos(a.pos, d.Pos) < 0 {
 					d.Pos = a.pos
 				}
 			}
@@ -639,15 +640,22 @@ func (pc *passContext) isCount(u *unit) bool {
 }
 
 // reportedByImports returns the locks that the package's direct imports,
-// or the packages they import, reported as shared.
+// or the packages they import, reported as shared, each with whether the
+// import that passes it on is of this module (then so is the lock: facts
+// name only their own module's locks). That is decided from the import's
+// package fact, not by looking the lock up: under go vet an unexported
+// lock of a package further down is not in the export data
+// (transport.ioBufferMutex of grpc, reported again in every importer of
+// grpc under go vet before).
 func (pc *passContext) reportedByImports() map[string]bool {
 	if pc.importReported == nil {
 		pc.importReported = map[string]bool{}
 		for _, imp := range pc.pass.Pkg.Imports() {
 			var pf pkgFact
 			if pc.pass.ImportPackageFact(imp, &pf) {
+				ours := sameModule(pc.globals.module, moduleOf(pf.Module, pf.Version))
 				for _, id := range pf.Reported {
-					pc.importReported[id] = true
+					pc.importReported[id] = pc.importReported[id] || ours
 				}
 			}
 		}

@@ -1,6 +1,11 @@
 package analyzer
 
-import "testing"
+import (
+	"go/token"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
 
 // TestSplitPath checks how ids of packages the analysed package does not
 // import directly are split and named, the same under every driver.
@@ -24,5 +29,29 @@ func TestSplitPath(t *testing.T) {
 		if path != "" && pathName(path) != tc.name {
 			t.Errorf("pathName(%q) = %q, want %q", path, pathName(path), tc.name)
 		}
+	}
+}
+
+// TestComparePos checks that positions order by file name and offset,
+// not by the order the files entered the FileSet (which go/packages
+// makes in parallel): the same package must print the same output on
+// every run.
+func TestComparePos(t *testing.T) {
+	fset := token.NewFileSet()
+	b := fset.AddFile("b.go", -1, 100) // added first: lower token.Pos
+	a := fset.AddFile("a.go", -1, 100)
+	pc := &passContext{pass: &analysis.Pass{Fset: fset}}
+	pa, pb := a.Pos(10), b.Pos(50)
+	if pb >= pa {
+		t.Fatalf("setup: b.go's position %d should be below a.go's %d", pb, pa)
+	}
+	if got := pc.comparePos(pa, pb); got >= 0 {
+		t.Errorf("comparePos(a.go:10, b.go:50) = %d, want < 0", got)
+	}
+	if got := pc.comparePos(a.Pos(20), a.Pos(10)); got <= 0 {
+		t.Errorf("comparePos(a.go:20, a.go:10) = %d, want > 0", got)
+	}
+	if got := pc.comparePos(token.NoPos, pb); got >= 0 {
+		t.Errorf("comparePos(NoPos, b.go:50) = %d, want < 0", got)
 	}
 }
