@@ -384,7 +384,7 @@ func (pc *passContext) chooseGuard(f *unitFacts, as []*access, notGuards map[str
 	hat := pc.globals.hat(f.u)
 	var best *score
 	for _, s := range scores {
-		if best == nil || better(s.l, best.l, s.writes, best.writes, s.access, best.access, hat) {
+		if best == nil || pc.better(s.l, best.l, s.writes, best.writes, s.access, best.access, hat) {
 			best = s
 		}
 	}
@@ -395,7 +395,7 @@ func (pc *passContext) chooseGuard(f *unitFacts, as []*access, notGuards map[str
 }
 
 // better reports whether lock a beats lock b as a guard.
-func better(a, b *globalLock, aw, bw, aa, ba int, hat string) bool {
+func (pc *passContext) better(a, b *globalLock, aw, bw, aa, ba int, hat string) bool {
 	if aw != bw {
 		return aw > bw
 	}
@@ -406,8 +406,13 @@ func better(a, b *globalLock, aw, bw, aa, ba int, hat string) bool {
 		return aa > ba
 	}
 	// As in sortedUnits, another package's positions are not compared.
-	if !a.foreign && !b.foreign && a.obj.Pos() != b.obj.Pos() {
-		return a.obj.Pos() < b.obj.Pos()
+	// Declared first by file name and offset (comparePos): token.Pos
+	// across files follows the driver's parse order, and a guard chosen
+	// by it flickered between runs (zap's _encoderMutex).
+	if !a.foreign && !b.foreign {
+		if c := pc.comparePos(a.obj.Pos(), b.obj.Pos()); c != 0 {
+			return c < 0
+		}
 	}
 	return a.id < b.id
 }
