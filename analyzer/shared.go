@@ -47,25 +47,24 @@ type unitFacts struct {
 // conflicting returns the accesses that may conflict with the unit's:
 // its own and its kin's, race-tier view.
 func (f *unitFacts) conflicting() []*access {
-	if len(f.kin) == 0 {
-		return f.race
-	}
-	out := slices.Clone(f.race)
-	for _, k := range f.kin {
-		out = append(out, k.race...)
-	}
-	return out
+	return f.withKin(func(u *unitFacts) []*access { return u.race })
 }
 
 // liveWithKin returns the unit's and its kin's non-initialisation
 // accesses without test contexts.
 func (f *unitFacts) liveWithKin() []*access {
+	return f.withKin(func(u *unitFacts) []*access { return u.live })
+}
+
+// withKin returns the accesses that view selects of the unit and of each
+// of its kin.
+func (f *unitFacts) withKin(view func(*unitFacts) []*access) []*access {
 	if len(f.kin) == 0 {
-		return f.live
+		return view(f)
 	}
-	out := slices.Clone(f.live)
+	out := slices.Clone(view(f))
 	for _, k := range f.kin {
-		out = append(out, k.live...)
+		out = append(out, view(k)...)
 	}
 	return out
 }
