@@ -241,7 +241,7 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 			usage(stderr, fs)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "%s: %s (see %s -help)\n", progname, oneLine(err.Error()), progname)
+		fmt.Fprintf(stderr, "%s: %s (see %s -help)\n", progname, vettool.OneLine(err.Error()), progname)
 		return exitUsage
 	}
 	format, err := outputFormat(fs, opts)

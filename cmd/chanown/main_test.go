@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/chanown/chanown/analyzer"
+	"github.com/chanown/chanown/cmd/internal/vettool"
 )
 
 // sharedMessage is the diagnostic chanown reports on mu in
@@ -138,8 +139,8 @@ func TestOneLine(t *testing.T) {
 		"to add it:\n\tgo get x\n":   "to add it: go get x",
 		"\n  spaced  \n\n second \n": "spaced; second",
 	} {
-		if got := oneLine(in); got != want {
-			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
+		if got := vettool.OneLine(in); got != want {
+			t.Errorf("vettool.OneLine(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

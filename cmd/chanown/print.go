@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/chanown/chanown/cmd/internal/vettool"
 )
 
 // printer writes the standalone driver's stderr: error lines, and in
@@ -43,7 +45,7 @@ func newPrinter(w io.Writer) *printer {
 // errorf prints one error line, "chanown: <message>", unless the same
 // line was already printed (a package and its test variant share errors).
 func (p *printer) errorf(format string, args ...any) {
-	line := oneLine(fmt.Sprintf(format, args...))
+	line := vettool.OneLine(fmt.Sprintf(format, args...))
 	p.report(driverError{line: line, msg: line})
 }
 
@@ -80,12 +82,12 @@ func (p *printer) packageErrors(pkgs []*packages.Package) {
 			if parseErrors && err.Kind == packages.TypeError {
 				continue
 			}
-			msg := oneLine(fmt.Sprintf("%s: %s", name, err.Msg))
+			msg := vettool.OneLine(fmt.Sprintf("%s: %s", name, err.Msg))
 			if err.Pos == "" || err.Pos == "-" {
 				p.report(driverError{line: msg, msg: msg})
 			} else {
 				p.report(driverError{
-					line: oneLine(fmt.Sprintf("%s: %s: %s", name, p.relative(err.Pos), err.Msg)),
+					line: vettool.OneLine(fmt.Sprintf("%s: %s: %s", name, p.relative(err.Pos), err.Msg)),
 					msg:  msg,
 					posn: parsePosition(err.Pos),
 				})
@@ -242,25 +244,4 @@ func (p *printer) relative(name string) string {
 		return name
 	}
 	return "." + string(filepath.Separator) + rel
-}
-
-// oneLine joins the lines of a multi-line message so that each error
-// takes exactly one line: with a space after a line ending in ':' (the
-// next line continues it), else with "; ".
-func oneLine(s string) string {
-	var b strings.Builder
-	for line := range strings.SplitSeq(s, "\n") {
-		if line = strings.TrimSpace(line); line == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			if strings.HasSuffix(b.String(), ":") {
-				b.WriteString(" ")
-			} else {
-				b.WriteString("; ")
-			}
-		}
-		b.WriteString(line)
-	}
-	return b.String()
 }

@@ -78,7 +78,7 @@ func OnFlagError(flags *flag.FlagSet, progname string, args []string, stderr io.
 			exit(0)
 			return
 		}
-		fmt.Fprintf(stderr, "%s: %s\n", progname, oneLine(text))
+		fmt.Fprintf(stderr, "%s: %s\n", progname, OneLine(text))
 		exit(ExitUsage)
 	}
 }
@@ -126,9 +126,10 @@ func reportedElsewhere(progname string, args []string) bool {
 	return false
 }
 
-// oneLine joins the non-blank lines of s with "; ", or a space after a
-// colon.
-func oneLine(s string) string {
+// OneLine joins the non-blank lines of s so that a message takes exactly
+// one line: with a space after a line ending in ':' (the next line
+// continues it), else with "; ". Both commands print errors through it.
+func OneLine(s string) string {
 	var b strings.Builder
 	for line := range strings.SplitSeq(s, "\n") {
 		if line = strings.TrimSpace(line); line == "" {

@@ -99,7 +99,7 @@ func TestOnFlagError(t *testing.T) {
 
 // TestOneLine checks that an error on several lines is printed as one.
 func TestOneLine(t *testing.T) {
-	if got, want := oneLine("bad value:\n\tsecond line\nthird\n\n"), "bad value: second line; third"; got != want {
+	if got, want := OneLine("bad value:\n\tsecond line\nthird\n\n"), "bad value: second line; third"; got != want {
 		t.Errorf("oneLine = %q, want %q", got, want)
 	}
 }
