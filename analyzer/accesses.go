@@ -197,7 +197,7 @@ func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call 
 		return // arguments are evaluated here, but the call runs elsewhere
 	}
 	if op, addr := lockCall(call); op != opNone {
-		if id, global := lockID(addr); global {
+		if id, global := pc.lockID(addr); global {
 			pc.globals.lockOf(id)
 			if (op == opUnlock || op == opRUnlock) && !has(locks, id) {
 				pc.unlocks = append(pc.unlocks, unlockEvent{id, fn})
@@ -230,7 +230,7 @@ func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call 
 		}
 	}
 	for k, arg := range call.Args {
-		r, ok := addrRef(arg)
+		r, ok := pc.addrRef(arg)
 		if !ok || r.global() == nil || r.hops > 0 || !r.exact {
 			continue
 		}
@@ -267,7 +267,7 @@ func isNavigation(u *ssa.UnOp) bool {
 // a map or slice value), if it is a unit of this package at most one
 // pointer away.
 func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.Value, write bool, locks lockset) {
-	r, ok := addrRef(v)
+	r, ok := pc.addrRef(v)
 	if !ok || r.hops > 1 {
 		return
 	}

@@ -103,6 +103,12 @@ var scenarios = []scenario{
 	{name: "pathprefix", patterns: []string{"pathprefix"}},
 	{name: "testjoin", patterns: []string{"testjoin"}},
 	{name: "noreturn", patterns: []string{"noreturn"}},
+	{name: "ifacedispatch", patterns: []string{"ifacedispatch"}},
+	{name: "funcplace", patterns: []string{"funcplace"}},
+	{name: "oncego", patterns: []string{"oncego"}},
+	{name: "goarg", patterns: []string{"goarg"}},
+	{name: "singleton", patterns: []string{"singleton"}},
+	{name: "sinks", patterns: []string{"sinks"}},
 	// What lets a package be skipped before SSA (matter.go), each case
 	// beside a twin that differs in the property that matters.
 	{name: "matter", patterns: []string{"matter/..."}},

@@ -22,6 +22,7 @@ const (
 	ctxFinalizer                // runtime.SetFinalizer
 	ctxCleanup                  // runtime.AddCleanup
 	ctxTest                     // a Test, Benchmark or Fuzz function
+	ctxCallback                 // a function a library keeps and calls on its own goroutines
 )
 
 // A goContext is a place where code runs: the caller context, or a
@@ -44,6 +45,9 @@ type goContext struct {
 	// and waits for it before returning (DESIGN §5 "Test files"): it
 	// runs only while that test does.
 	joinedBy *goContext
+	// once is set for a context started in a Once body: it starts once,
+	// however many contexts run the body.
+	once bool
 
 	discovered map[*ssa.Function]bool   // every function it runs, setup included
 	reached    map[*ssa.Function]bool   // functions it runs after its setup
@@ -63,6 +67,7 @@ type spawnSite struct {
 	instr      ssa.Instruction
 	fn         *ssa.Function
 	target     *ssa.Function
+	extra      []*ssa.Function // more entries: other dispatch targets, func arguments of a go call
 	kind       ctxKind
 	configured bool
 	start      *factStart     // a context an imported function starts
@@ -87,6 +92,11 @@ var builtinSpawners = []spawnerSpec{
 	{"runtime", "", "AddCleanup", 1, ctxCleanup},
 	{"net/http", "", "HandleFunc", 1, ctxHandler},
 	{"net/http", "ServeMux", "HandleFunc", 1, ctxHandler},
+	// Callback sinks: libraries that keep a function and call it later
+	// on goroutines of their own.
+	{"github.com/prometheus/client_golang/prometheus", "", "NewGaugeFunc", 1, ctxCallback},
+	{"github.com/prometheus/client_golang/prometheus", "", "NewCounterFunc", 1, ctxCallback},
+	{"github.com/prometheus/client_golang/prometheus", "", "NewUntypedFunc", 1, ctxCallback},
 }
 
 // onceFuncs are the functions whose function argument runs once, as
@@ -149,17 +159,47 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 	switch instr := instr.(type) {
 	case *ssa.Go:
 		skip = append(skip, instr.Call.Value)
+		var targets []*ssa.Function
 		if t := funcValue(instr.Call.Value); t != nil {
-			sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: ctxGoroutine})
+			targets = []*ssa.Function{t}
 		} else if callee := pc.staticCallee(&instr.Call); callee != nil {
-			sites = append(sites, spawnSite{instr: instr, fn: fn, target: callee, kind: ctxGoroutine})
+			targets = []*ssa.Function{callee}
+		} else {
+			targets = pc.callTargets(&instr.Call)
 		}
+		if len(targets) == 0 {
+			return nil, skip
+		}
+		// A function handed to the goroutine (go run(func() { … })) runs
+		// there, or later, never here.
+		for _, arg := range instr.Call.Args {
+			if f := funcValue(arg); f != nil && pc.isSource[f] {
+				skip = append(skip, arg)
+				if !slices.Contains(targets, f) {
+					targets = append(targets, f)
+				}
+			}
+		}
+		sites = append(sites, spawnSite{instr: instr, fn: fn, target: targets[0], extra: targets[1:], kind: ctxGoroutine})
 		return sites, skip
 	case *ssa.ChangeType:
 		if isHandlerFunc(instr.Type()) {
 			if t := funcValue(instr.X); t != nil {
 				sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: ctxHandler})
 				skip = append(skip, instr.X)
+			}
+		} else if isSinkFuncType(instr.Type()) {
+			if t := funcValue(instr.X); t != nil {
+				sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: ctxCallback})
+				skip = append(skip, instr.X)
+			}
+		}
+		return sites, skip
+	case *ssa.Store:
+		if isSinkField(instr.Addr) {
+			skip = append(skip, instr.Val)
+			if t := funcValue(instr.Val); t != nil && pc.isSource[t] {
+				sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: ctxCallback})
 			}
 		}
 		return sites, skip
@@ -210,6 +250,26 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 		}
 	}
 	return sites, skip
+}
+
+// onceBody returns the source function that instr hands to sync.Once.Do,
+// OnceFunc, OnceValue or OnceValues, or nil.
+func (pc *passContext) onceBody(instr ssa.Instruction) *ssa.Function {
+	c, ok := instr.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	obj := calleeObj(&c.Call)
+	s, ok := matchSpec(obj, onceFuncs)
+	if !ok {
+		return nil
+	}
+	if k := argIndex(&c.Call, obj, s.arg); k < len(c.Call.Args) {
+		if t := funcValue(c.Call.Args[k]); t != nil && pc.isSource[t] {
+			return t
+		}
+	}
+	return nil
 }
 
 // isFuncWrapper reports whether v makes a function value out of another:
@@ -279,14 +339,25 @@ type edge struct {
 // are not edges.
 func (pc *passContext) computeEdges() {
 	pc.edges = map[*ssa.Function][]edge{}
+	pc.onceEdges = map[*ssa.Function][]edge{}
 	pc.sites = map[*ssa.Function][]spawnSite{}
 	for _, fn := range pc.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				sites, skip := pc.spawnsOf(fn, instr)
 				pc.sites[fn] = append(pc.sites[fn], sites...)
+				if body := pc.onceBody(instr); body != nil {
+					pc.onceEdges[fn] = append(pc.onceEdges[fn], edge{instr, body})
+				}
 				if v, ok := instr.(ssa.Value); ok && isFuncWrapper(v) {
 					continue // its uses decide
+				}
+				if c, ok := instr.(ssa.CallInstruction); ok {
+					if _, isGo := instr.(*ssa.Go); !isGo {
+						for _, t := range pc.callTargets(c.Common()) {
+							pc.edges[fn] = append(pc.edges[fn], edge{instr, t})
+						}
+					}
 				}
 				var rands []*ssa.Value
 				for _, rand := range instr.Operands(rands) {
@@ -327,6 +398,12 @@ func (pc *passContext) buildContexts() {
 		initCtx.entries = []*ssa.Function{f}
 	}
 	pc.contexts = []*goContext{caller}
+	for _, fn := range pc.callbackMethods() {
+		pc.contexts = append(pc.contexts, &goContext{
+			kind: ctxCallback, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
+			name: "callback " + funcName(fn), multiple: true,
+		})
+	}
 	for _, fn := range pc.funcs {
 		if isServeHTTP(fn) && !pc.inTestFile(fn) {
 			pc.contexts = append(pc.contexts, &goContext{
@@ -347,7 +424,7 @@ func (pc *passContext) buildContexts() {
 				c.multiple = s.start.Multiple
 				c.name = s.start.Kind + " " + pc.globals.show(s.start.Func)
 			} else {
-				c.entries = []*ssa.Function{s.target}
+				c.entries = append([]*ssa.Function{s.target}, s.extra...)
 				c.group = groupOf(s)
 				c.name = contextName(s)
 			}
@@ -374,14 +451,31 @@ func (pc *passContext) buildContexts() {
 			c.parents = map[*goContext]bool{}
 		}
 	}
+	// A site in a Once body runs once, whichever context runs the body
+	// first (DESIGN §5 "Initialisation"); the site is once when no
+	// context reaches it other than through a Once body.
+	viaOnce := map[*goContext]bool{}
+	direct := map[*goContext]bool{}
 	for _, p := range all {
 		for fn := range p.discovered {
 			for _, s := range pc.sites[fn] {
 				if c := bySite[s.instr]; c != nil {
 					c.parents[p] = true
+					direct[c] = true
 				}
 			}
 		}
+		for fn := range pc.onceReach(p.discovered) {
+			for _, s := range pc.sites[fn] {
+				if c := bySite[s.instr]; c != nil {
+					c.parents[p] = true
+					viaOnce[c] = true
+				}
+			}
+		}
+	}
+	for c := range viaOnce {
+		c.once = !direct[c]
 	}
 	pc.contexts = slices.DeleteFunc(pc.contexts, func(c *goContext) bool {
 		return c.site != nil && len(c.parents) == 0
@@ -544,7 +638,7 @@ func (pc *passContext) markMultiple() {
 		if c.kind == ctxFinalizer || c.kind == ctxCleanup {
 			continue // the runtime runs them one at a time (DESIGN §5)
 		}
-		if c.kind == ctxHandler || c.configured || pc.inLoop(c.site) || pc.cyclic[c.siteFn] || len(c.parents) >= 2 {
+		if c.kind == ctxHandler || c.kind == ctxCallback || c.configured || pc.inLoop(c.site) || pc.cyclic[c.siteFn] || (len(c.parents) >= 2 && !c.once) {
 			c.multiple = true
 		}
 	}
@@ -567,7 +661,7 @@ func (pc *passContext) markMultiple() {
 		p := work[len(work)-1]
 		work = work[:len(work)-1]
 		for _, c := range children[p] {
-			if c.multiple || c.site == nil || c.kind == ctxFinalizer || c.kind == ctxCleanup {
+			if c.multiple || c.site == nil || c.once || c.kind == ctxFinalizer || c.kind == ctxCleanup {
 				continue
 			}
 			c.multiple = true
@@ -599,6 +693,33 @@ func (pc *passContext) reach(entries []*ssa.Function, setup map[ssa.Instruction]
 	return seen
 }
 
+// onceReach returns the source functions run through the Once bodies
+// that the functions of from start, and not in from: the bodies, and
+// what they run. Each function is queued once (seen).
+func (pc *passContext) onceReach(from map[*ssa.Function]bool) map[*ssa.Function]bool {
+	seen := map[*ssa.Function]bool{}
+	var work []*ssa.Function
+	push := func(f *ssa.Function) {
+		if !from[f] && !seen[f] {
+			seen[f] = true
+			work = append(work, f)
+		}
+	}
+	for fn := range from {
+		for _, e := range pc.onceEdges[fn] {
+			push(e.to)
+		}
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, e := range slices.Concat(pc.edges[fn], pc.onceEdges[fn]) {
+			push(e.to)
+		}
+	}
+	return seen
+}
+
 // setupInstrs returns the instructions of fn that on every path precede
 // its first spawn: a spawn site, or a call of a function that spawns
 // (DESIGN §5 "Happens-before"). Each block is marked once (after); the
@@ -609,7 +730,7 @@ func (pc *passContext) setupInstrs(fn *ssa.Function, depth int) map[ssa.Instruct
 	for _, s := range pc.sites[fn] {
 		spawning[s.instr] = true
 	}
-	for _, e := range pc.edges[fn] {
+	for _, e := range slices.Concat(pc.edges[fn], pc.onceEdges[fn]) {
 		if pc.spawnsTransitively(e.to) {
 			spawning[e.instr] = true
 		}
@@ -708,7 +829,7 @@ func (pc *passContext) spawnsTransitively(fn *ssa.Function) bool {
 	}
 	pc.spawnMemo[fn] = false // cycles: assume not while computing
 	r := len(pc.sites[fn]) > 0
-	for _, e := range pc.edges[fn] {
+	for _, e := range slices.Concat(pc.edges[fn], pc.onceEdges[fn]) {
 		if r {
 			break
 		}
@@ -760,6 +881,8 @@ func contextName(s spawnSite) string {
 		return "HTTP handler " + where
 	case ctxTimer:
 		return "timer callback in " + where
+	case ctxCallback:
+		return "callback registered in " + where
 	case ctxFinalizer:
 		return "finalizer set in " + where
 	case ctxCleanup:

@@ -38,6 +38,14 @@ func funcValue(v ssa.Value) *ssa.Function {
 			return norm(x)
 		case *ssa.MakeClosure:
 			fn, _ := x.Fn.(*ssa.Function)
+			if fn != nil && isBoundWrapper(fn) {
+				// A method value (x.m) runs the declared method.
+				if obj := funcObj(fn); obj != nil {
+					if m := fn.Prog.FuncValue(obj.Origin()); m != nil {
+						return norm(m)
+					}
+				}
+			}
 			return norm(fn)
 		case *ssa.ChangeType:
 			v = x.X
@@ -115,6 +123,17 @@ func (pc *passContext) recordUses(fn *ssa.Function, instr ssa.Instruction) {
 			}
 			if _, bound := call.Value.(*ssa.MakeClosure); !bound || kind != useOther {
 				pc.uses[callee] = append(pc.uses[callee], use{instr: instr, kind: kind})
+			}
+		} else if _, isGo := instr.(*ssa.Go); !isGo {
+			// An interface method call or a call of a func value loaded
+			// from memory: a call of each function it may run.
+			kind := useCall
+			if _, ok := instr.(*ssa.Defer); ok {
+				kind = useDefer
+			}
+			for _, t := range pc.callTargets(call) {
+				pc.callees[fn] = append(pc.callees[fn], t)
+				pc.uses[t] = append(pc.uses[t], use{instr: instr, kind: kind})
 			}
 		}
 	}

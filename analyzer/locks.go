@@ -112,8 +112,8 @@ func funcObj(fn *ssa.Function) *types.Func {
 // lock is global (rooted at a package-level variable by an exact field
 // path). Other locks are instance locks, identified by the type and field
 // that hold them ("(Cache).mu"), so that wronglock can name them.
-func lockID(addr ssa.Value) (id string, global bool) {
-	if r, ok := addrRef(addr); ok && r.exact && r.global() != nil {
+func (pc *passContext) lockID(addr ssa.Value) (id string, global bool) {
+	if r, ok := pc.addrRef(addr); ok && r.exact && r.global() != nil {
 		return r.path(), true
 	}
 	return instanceLockID(addr), false

@@ -72,6 +72,14 @@ func scanSyntax(pass *analysis.Pass, cfg *Config) syntaxScan {
 				if !s.handler && isHandlerConversion(pass, n) {
 					s.handler = true
 				}
+			case *ast.SelectorExpr:
+				if !s.handler && isSinkFieldUse(pass, n.Sel) {
+					s.handler = true
+				}
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && !s.handler && isSinkFieldUse(pass, id) {
+					s.handler = true
+				}
 			}
 			return !s.bad
 		})
@@ -79,6 +87,7 @@ func scanSyntax(pass *analysis.Pass, cfg *Config) syntaxScan {
 			break
 		}
 	}
+	s.handler = s.handler || importsSinkLibrary(pass.Pkg)
 	return s
 }
 
@@ -154,7 +163,27 @@ func isSpawnCall(pass *analysis.Pass, cfg *Config, call *ast.CallExpr) bool {
 // http.HandlerFunc, which registers a handler context.
 func isHandlerConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
 	tv, ok := pass.TypesInfo.Types[call.Fun]
-	return ok && tv.IsType() && isHandlerFunc(tv.Type)
+	return ok && tv.IsType() && (isHandlerFunc(tv.Type) || isSinkFuncType(tv.Type))
+}
+
+// isSinkFieldUse reports whether id denotes a func-typed field of a
+// net/http struct: a candidate callback sink (isSinkField decides on
+// SSA).
+func isSinkFieldUse(pass *analysis.Pass, id *ast.Ident) bool {
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && v.IsField() && v.Pkg() != nil && v.Pkg().Path() == "net/http" && isFuncType(v.Type())
+}
+
+// importsSinkLibrary reports whether the package imports a library whose
+// registered types' methods run as callbacks (sinkInterfaces, gRPC).
+func importsSinkLibrary(pkg *types.Package) bool {
+	for _, p := range pkg.Imports() {
+		switch p.Path() {
+		case "github.com/prometheus/client_golang/prometheus", "google.golang.org/grpc":
+			return true
+		}
+	}
+	return false
 }
 
 // mayMatter reports whether the package can have anything to report or

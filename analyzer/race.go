@@ -424,7 +424,7 @@ func (pc *passContext) writtenThrough(f *unitFacts) bool {
 			case *ssa.MapUpdate, *ssa.Call:
 				return true
 			case *ssa.Store:
-				if r, ok := addrRef(instr.Addr); ok && !r.exact {
+				if r, ok := pc.addrRef(instr.Addr); ok && !r.exact {
 					return true // an element
 				}
 			}
@@ -461,7 +461,7 @@ func (pc *passContext) escapeHow(x ssa.Value, r ssa.Instruction, f *unitFacts) s
 		if r.Val != x {
 			break
 		}
-		if ar, ok := addrRef(r.Addr); ok && ar.global() != nil && ar.path() != f.u.key {
+		if ar, ok := pc.addrRef(r.Addr); ok && ar.global() != nil && ar.path() != f.u.key {
 			return "stored in " + pc.globals.show(ar.path())
 		}
 	case *ssa.Go:

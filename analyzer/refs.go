@@ -61,6 +61,13 @@ func addrRef(v ssa.Value) (ref, bool) {
 	return w.walkRef(v, 0)
 }
 
+// addrRef is addrRef with the package's singleton receivers resolved to
+// their globals.
+func (pc *passContext) addrRef(v ssa.Value) (ref, bool) {
+	w := refWalk{singleton: pc.singletonRoot}
+	return w.walkRef(v, 0)
+}
+
 // A refWalk is one walk of addrRef from one value. Its work is linear in
 // the size of the function: every case but Phi follows a single operand,
 // at most maxRefDepth in a row, and each phi is resolved once (phis
@@ -71,6 +78,10 @@ func addrRef(v ssa.Value) (ref, bool) {
 type refWalk struct {
 	phis  map[*ssa.Phi]refResult // resolved phis, or inProgress
 	steps walkCount
+	// singleton maps a receiver (or a free variable bound to one) to the
+	// global that every call passes as that receiver, or nil
+	// (passContext.singletonRoot).
+	singleton func(ssa.Value) *ssa.Global
 }
 
 // A refResult is the result of resolving a phi (phiRef).
@@ -94,6 +105,12 @@ func (w *refWalk) walkRef(v ssa.Value, depth int) (ref, bool) {
 	case *ssa.Parameter, *ssa.FreeVar:
 		if !isPointerLike(v.Type()) {
 			return ref{}, false
+		}
+		if w.singleton != nil {
+			if g := w.singleton(v); g != nil {
+				// A singleton receiver is that global (DESIGN §1 "lock").
+				return ref{root: g, exact: true}, true
+			}
 		}
 		// A pointer parameter points at the instance it was given.
 		return ref{root: v, exact: true}, true

@@ -33,11 +33,14 @@ type passContext struct {
 
 	importReported map[string]bool // locks reported shared by imports
 
-	edges     map[*ssa.Function][]edge
-	sites     map[*ssa.Function][]spawnSite
-	spawnMemo map[*ssa.Function]bool
-	loops     map[*ssa.Function][]bool // blocks in CFG cycles, by function; see inLoop
-	contexts  []*goContext             // caller context first, then by site
+	dispatch   *dispatch
+	singletons map[ssa.Value]*ssa.Global // singleton receivers and their free variables (singleton.go)
+	edges      map[*ssa.Function][]edge
+	onceEdges  map[*ssa.Function][]edge // to the bodies of sync.Once and OnceFunc/Value(s) calls
+	sites      map[*ssa.Function][]spawnSite
+	spawnMemo  map[*ssa.Function]bool
+	loops      map[*ssa.Function][]bool // blocks in CFG cycles, by function; see inLoop
+	contexts   []*goContext             // caller context first, then by site
 
 	globals    *globalTable
 	entryLocks map[*ssa.Function]lockset // locks held on entry, from callers
@@ -74,7 +77,9 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 		pc.isSource[fn] = true
 	}
 	pc.globals = collectGlobals(pass, pc)
+	pc.buildDispatch()
 	pc.buildGraph()
+	pc.findSingletons()
 	pc.summaries = map[*ssa.Function]*summary{}
 	for _, fn := range pc.order {
 		pc.summaries[fn] = pc.summarize(fn)

@@ -64,7 +64,7 @@ func (pc *passContext) flow(fn *ssa.Function, entry lockset, visit visitFunc) {
 			pc.transfer(instr, &st, nil)
 		}
 		for i, succ := range b.Succs {
-			push(succ, refineEdge(b, i, st))
+			push(succ, pc.refineEdge(b, i, st))
 		}
 	}
 	if visit == nil {
@@ -112,7 +112,7 @@ func (pc *passContext) transfer(instr ssa.Instruction, st *lockState, visit visi
 // summary of a static callee, or calling a releaser returned by a helper.
 func (pc *passContext) applyCall(call *ssa.CallCommon, st *lockState) {
 	if op, addr := lockCall(call); op != opNone {
-		id, _ := lockID(addr)
+		id, _ := pc.lockID(addr)
 		switch op {
 		case opLock:
 			st.locks = st.locks.with(id, false)
@@ -154,7 +154,7 @@ func (pc *passContext) releasedByCalling(v ssa.Value) []string {
 
 // refineEdge returns the state on the edge from b to its i-th successor:
 // a successful TryLock holds its lock only on the true branch.
-func refineEdge(b *ssa.BasicBlock, i int, st lockState) lockState {
+func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState) lockState {
 	if len(b.Instrs) == 0 {
 		return st
 	}
@@ -174,7 +174,7 @@ func refineEdge(b *ssa.BasicBlock, i int, st lockState) lockState {
 	if op != opTryLock && op != opTryRLock {
 		return st
 	}
-	id, _ := lockID(addr)
+	id, _ := pc.lockID(addr)
 	out := st.fork()
 	out.locks = out.locks.with(id, op == opTryRLock)
 	return out
@@ -195,7 +195,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 				return // effects happen at RunDefers
 			}
 			if op, addr := lockCall(call); op == opUnlock || op == opRUnlock {
-				if id, _ := lockID(addr); !has(locks, id) {
+				if id, _ := pc.lockID(addr); !has(locks, id) {
 					s.released = appendUnique(s.released, id)
 				}
 			} else if callee := pc.staticCallee(call); callee != nil {
@@ -257,13 +257,13 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 			}
 			releasers = append(releasers, rel)
 		case *ssa.Store:
-			if r, ok := addrRef(instr.Addr); ok && r.hops <= 1 {
+			if r, ok := pc.addrRef(instr.Addr); ok && r.hops <= 1 {
 				if i, ok := params[r.root]; ok {
 					setFlag(&s.mutates, i)
 				}
 			}
 		case *ssa.MapUpdate:
-			if r, ok := addrRef(instr.Map); ok && r.hops <= 1 {
+			if r, ok := pc.addrRef(instr.Map); ok && r.hops <= 1 {
 				if i, ok := params[r.root]; ok {
 					setFlag(&s.mutates, i)
 				}
@@ -288,7 +288,7 @@ func (pc *passContext) releaserOf(v ssa.Value) []string {
 	switch v := v.(type) {
 	case *ssa.MakeClosure:
 		if op, addr := boundLockOp(v); op == opUnlock || op == opRUnlock {
-			id, _ := lockID(addr)
+			id, _ := pc.lockID(addr)
 			return []string{id}
 		}
 		if fn, ok := v.Fn.(*ssa.Function); ok {

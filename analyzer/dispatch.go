@@ -1,0 +1,220 @@
+package analyzer
+
+import (
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A dispatch resolves the calls SSA leaves dynamic (DESIGN §1 "reach"):
+// an interface method call reaches the methods of that name on the
+// package's own types that the package converts to an interface, and a
+// call of a func value loaded from a field, map element, slice element or
+// global reaches every function of the package stored into such a place
+// with the same signature. Neither is a pointer analysis: both are class
+// hierarchies restricted to what the package itself does, cheap enough
+// for every package that may matter.
+type dispatch struct {
+	converted []types.Type // the package's own types converted to interfaces, in source order
+	seen      typeutil.Map // converted types already in converted
+	stored    typeutil.Map // func signature → []*ssa.Function stored into places
+	invokes   typeutil.Map // interface type → *ifaceTargets
+	// bound holds, per method, the receivers of its method values (x.m).
+	bound map[*types.Func][]ssa.Value
+}
+
+// ifaceTargets memoises the dispatch of one interface type: the converted
+// types that implement it, and the methods found per name.
+type ifaceTargets struct {
+	impls  []types.Type
+	byName map[string][]*ssa.Function
+}
+
+// buildDispatch records the converted types and stored functions of the
+// package. It visits every instruction once.
+func (pc *passContext) buildDispatch() {
+	d := &dispatch{bound: map[*types.Func][]ssa.Value{}}
+	pc.dispatch = d
+	for _, fn := range pc.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.MakeInterface:
+					t := instr.X.Type()
+					if pc.ownType(t) && d.seen.At(t) == nil {
+						d.seen.Set(t, true)
+						d.converted = append(d.converted, t)
+					}
+				case *ssa.Store:
+					if isPlace(instr.Addr) {
+						pc.recordStored(instr.Val)
+					}
+				case *ssa.MapUpdate:
+					pc.recordStored(instr.Value)
+				case *ssa.MakeClosure:
+					if w, ok := instr.Fn.(*ssa.Function); ok && isBoundWrapper(w) && len(instr.Bindings) == 1 {
+						if obj := funcObj(w); obj != nil {
+							d.bound[obj] = append(d.bound[obj], instr.Bindings[0])
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// isPlace reports whether addr is the address of memory a func value can
+// be loaded from later by other code: a global, a field, or an element.
+// A local variable SSA could not lift is not one; its loads are resolved
+// where they are (funcTargets).
+func isPlace(addr ssa.Value) bool {
+	switch addr.(type) {
+	case *ssa.Global, *ssa.FieldAddr, *ssa.IndexAddr:
+		return true
+	}
+	return false
+}
+
+// recordStored records v, if it is a function of the package, as stored
+// into a func-typed place.
+func (pc *passContext) recordStored(v ssa.Value) {
+	sig, ok := v.Type().Underlying().(*types.Signature)
+	if !ok {
+		return
+	}
+	f := funcValue(v)
+	if f == nil || !pc.isSource[f] {
+		return
+	}
+	fs, _ := pc.dispatch.stored.At(sig).([]*ssa.Function)
+	if !slices.Contains(fs, f) {
+		pc.dispatch.stored.Set(sig, append(fs, f))
+	}
+}
+
+// ownType reports whether t is a named type declared in the analysed
+// package, or a pointer to one.
+func (pc *passContext) ownType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() == pc.pass.Pkg
+}
+
+// callTargets returns the source functions a call that is not static may
+// run: for an interface method call, the methods of the converted types
+// that implement the interface; for a call of a func value, the
+// functions funcTargets finds. Targets are in a deterministic order.
+func (pc *passContext) callTargets(call *ssa.CallCommon) []*ssa.Function {
+	if call.IsInvoke() {
+		return pc.invokeTargets(call)
+	}
+	if pc.staticCallee(call) != nil || funcValue(call.Value) != nil {
+		return nil // SSA resolves it
+	}
+	return pc.funcTargets(call.Value)
+}
+
+// invokeTargets returns the methods an interface method call may run,
+// memoised per interface type and method.
+func (pc *passContext) invokeTargets(call *ssa.CallCommon) []*ssa.Function {
+	d := pc.dispatch
+	it := call.Value.Type()
+	iface, ok := it.Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	ti, _ := d.invokes.At(it).(*ifaceTargets)
+	if ti == nil {
+		ti = &ifaceTargets{byName: map[string][]*ssa.Function{}}
+		for _, t := range d.converted {
+			if types.Implements(t, iface) {
+				ti.impls = append(ti.impls, t)
+			}
+		}
+		d.invokes.Set(it, ti)
+	}
+	name := call.Method.Name()
+	if fs, ok := ti.byName[name]; ok {
+		return fs
+	}
+	var fs []*ssa.Function
+	for _, t := range ti.impls {
+		sel := types.NewMethodSet(t).Lookup(call.Method.Pkg(), name)
+		if sel == nil {
+			continue
+		}
+		obj, ok := sel.Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		f := norm(pc.pkg.Prog.FuncValue(obj.Origin()))
+		if f != nil && pc.isSource[f] && !slices.Contains(fs, f) {
+			fs = append(fs, f)
+		}
+	}
+	ti.byName[name] = fs
+	return fs
+}
+
+// funcTargets returns the source functions a func value may denote: the
+// function SSA resolves, each operand of a phi, and for a value loaded
+// from a field, element or global, every function of the package stored
+// into such a place with its signature. Each value is visited once.
+func (pc *passContext) funcTargets(v ssa.Value) []*ssa.Function {
+	var out []*ssa.Function
+	add := func(fs ...*ssa.Function) {
+		for _, f := range fs {
+			if f != nil && pc.isSource[f] && !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	seen := map[ssa.Value]bool{}
+	work := []ssa.Value{v}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		if f := funcValue(v); f != nil {
+			add(f)
+			continue
+		}
+		switch x := v.(type) {
+		case *ssa.Phi:
+			work = append(work, x.Edges...)
+		case *ssa.ChangeType:
+			work = append(work, x.X)
+		case *ssa.Convert:
+			work = append(work, x.X)
+		case *ssa.UnOp:
+			if isPlace(x.X) {
+				add(pc.storedLike(x)...)
+			}
+		case *ssa.Lookup, *ssa.Index:
+			add(pc.storedLike(x)...)
+		case *ssa.Extract:
+			if _, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 0 {
+				add(pc.storedLike(x)...)
+			}
+		}
+	}
+	return out
+}
+
+// storedLike returns the functions stored into func-typed places with
+// the signature of v's type.
+func (pc *passContext) storedLike(v ssa.Value) []*ssa.Function {
+	sig, ok := v.Type().Underlying().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	fs, _ := pc.dispatch.stored.At(sig).([]*ssa.Function)
+	return fs
+}

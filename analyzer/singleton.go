@@ -1,0 +1,157 @@
+package analyzer
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Singleton receivers (DESIGN §1 "lock"): when every call of an
+// unexported method, and every method value of it, passes the same
+// global as the receiver (arbiter.tick(), go arbiter.tick(),
+// (&arbiter).add(m)), the receiver is that global, and the method's
+// receiver fields and locks are the global's paths rather than instance
+// state. A call from another such method through its own receiver passes
+// that method's global.
+
+// findSingletons fills pc.singletons: for each singleton method, its
+// receiver parameter and the free variables bound to it, mapped to the
+// global. It needs pc.uses (buildGraph) and pc.dispatch (bound method
+// values). Candidates only lose their status or gain their global, each
+// at most once, so the loop runs at most twice per candidate, each round
+// linear in the candidates' uses.
+func (pc *passContext) findSingletons() {
+	var cands []*ssa.Function
+	global := map[*ssa.Function]*ssa.Global{}
+	valid := map[*ssa.Function]bool{}
+	owner := map[*ssa.Parameter]*ssa.Function{} // receiver → its method
+	for _, fn := range pc.funcs {
+		obj := funcObj(fn)
+		if obj == nil || obj.Exported() || fn.Signature.Recv() == nil || len(fn.Params) == 0 || len(pc.uses[fn])+len(pc.dispatch.bound[obj]) == 0 {
+			continue
+		}
+		if _, ok := fn.Params[0].Type().Underlying().(*types.Pointer); !ok {
+			continue // a value receiver is a copy
+		}
+		cands = append(cands, fn)
+		valid[fn] = true
+		owner[fn.Params[0]] = fn
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range cands {
+			if !valid[fn] {
+				continue
+			}
+			g, ok := pc.receiverGlobal(fn, owner, valid, global)
+			switch {
+			case !ok:
+				valid[fn] = false
+				changed = true
+			case g != nil && global[fn] == nil:
+				global[fn] = g
+				changed = true
+			}
+		}
+	}
+	pc.singletons = map[ssa.Value]*ssa.Global{}
+	for _, fn := range cands {
+		if g := global[fn]; valid[fn] && g != nil {
+			pc.singletons[fn.Params[0]] = g
+		}
+	}
+	// Closures in a singleton method see its receiver as a free variable.
+	for _, fn := range pc.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				mc, ok := instr.(*ssa.MakeClosure)
+				if !ok {
+					continue
+				}
+				anon, ok := mc.Fn.(*ssa.Function)
+				if !ok || !pc.isSource[anon] {
+					continue
+				}
+				for i, bound := range mc.Bindings {
+					if g := pc.singletons[bound]; g != nil && i < len(anon.FreeVars) {
+						pc.singletons[anon.FreeVars[i]] = g
+					}
+				}
+			}
+		}
+	}
+}
+
+// receiverGlobal returns the global that every use of fn passes as its
+// receiver, nil if no use decides it yet, and false if some use passes
+// something else (or uses fn other than by calling it).
+func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter]*ssa.Function, valid map[*ssa.Function]bool, global map[*ssa.Function]*ssa.Global) (*ssa.Global, bool) {
+	var g *ssa.Global
+	merge := func(recv ssa.Value) bool {
+		var h *ssa.Global
+		switch r := recv.(type) {
+		case *ssa.Global:
+			h = r
+		case *ssa.Parameter:
+			m := owner[r]
+			if m == nil || !valid[m] {
+				return false
+			}
+			h = global[m]
+		default:
+			return false
+		}
+		if h != nil && g != nil && h != g {
+			return false
+		}
+		if h != nil {
+			g = h
+		}
+		return true
+	}
+	for _, u := range pc.uses[fn] {
+		if c, ok := u.instr.(ssa.CallInstruction); ok && !c.Common().IsInvoke() && pc.staticCallee(c.Common()) == fn && len(c.Common().Args) > 0 {
+			if !merge(c.Common().Args[0]) {
+				return nil, false
+			}
+			continue
+		}
+		if !usesMethodValue(u.instr, fn) {
+			return nil, false
+		}
+		// The receiver is bound where the method value is made: below.
+	}
+	for _, recv := range pc.dispatch.bound[funcObj(fn)] {
+		if !merge(recv) {
+			return nil, false
+		}
+	}
+	return g, true
+}
+
+// usesMethodValue reports whether an operand of instr is a method value
+// of fn (x.fn).
+func usesMethodValue(instr ssa.Instruction, fn *ssa.Function) bool {
+	var rands []*ssa.Value
+	for _, rand := range instr.Operands(rands) {
+		if mc, ok := (*rand).(*ssa.MakeClosure); ok {
+			if w, ok := mc.Fn.(*ssa.Function); ok && isBoundWrapper(w) && funcValue(mc) == fn {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// singletonRoot returns the global a receiver or free variable stands
+// for, or nil (refWalk.singleton).
+func (pc *passContext) singletonRoot(v ssa.Value) *ssa.Global {
+	return pc.singletons[v]
+}
+
+// isBoundWrapper reports whether fn is the wrapper SSA makes for a method
+// value (x.m).
+func isBoundWrapper(fn *ssa.Function) bool {
+	return strings.HasPrefix(fn.Synthetic, "bound method wrapper")
+}

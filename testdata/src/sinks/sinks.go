@@ -1,0 +1,92 @@
+// Package main covers callback sinks (DESIGN §1 "goroutine context"):
+// libraries that keep a function, or a registered value's methods, and
+// call them later on goroutines of their own. Each guarded global below
+// is written by main after the registration and read by the callback
+// under its lock (reported): an expvar.Func, the Proxy field of an
+// http.Transport, a Prometheus gauge function, and the Collect method of
+// a registered Prometheus collector.
+//
+// The twin, order, is read by a less function handed to sort.Slice,
+// which calls it synchronously in main (silent).
+package main
+
+import (
+	"expvar"
+	"net/http"
+	"net/url"
+	"sort"
+	"sync"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+var (
+	queueMu sync.Mutex // want `^queueMu guards queue, shared by main and callback registered in main; give it one owner goroutine reached over a channel$`
+	queue   []string
+
+	proxyMu  sync.Mutex // want `^proxyMu guards proxyURL, shared by main and callback registered in main; give it one owner goroutine reached over a channel$`
+	proxyURL *url.URL
+
+	connsMu sync.Mutex // want `^connsMu guards conns, shared by main and callback registered in main; give it one owner goroutine reached over a channel$`
+	conns   = map[string]bool{}
+
+	statsMu sync.Mutex // want `^statsMu guards stats, shared by main and callback \(\*statsCollector\).Collect; give it one owner goroutine reached over a channel$`
+	stats   = map[string]int{}
+
+	orderMu sync.Mutex // ok: sort.Slice calls less synchronously, in main
+	order   []int
+)
+
+func proxyFor(*http.Request) (*url.URL, error) {
+	proxyMu.Lock()
+	defer proxyMu.Unlock()
+	return proxyURL, nil
+}
+
+type statsCollector struct{}
+
+func (*statsCollector) Describe(chan<- *prometheus.Desc) {}
+
+func (*statsCollector) Collect(ch chan<- prometheus.Metric) {
+	statsMu.Lock()
+	defer statsMu.Unlock()
+	ch <- len(stats)
+}
+
+func main() {
+	expvar.Publish("queue", expvar.Func(func() any {
+		queueMu.Lock()
+		defer queueMu.Unlock()
+		return len(queue)
+	}))
+	client := &http.Client{Transport: &http.Transport{Proxy: proxyFor}}
+	prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "conns"}, func() float64 {
+		connsMu.Lock()
+		defer connsMu.Unlock()
+		return float64(len(conns))
+	})
+	prometheus.MustRegister(&statsCollector{})
+
+	queueMu.Lock()
+	queue = append(queue, "job")
+	queueMu.Unlock()
+	proxyMu.Lock()
+	proxyURL = &url.URL{Host: "proxy:3128"}
+	proxyMu.Unlock()
+	connsMu.Lock()
+	conns["a"] = true
+	connsMu.Unlock()
+	statsMu.Lock()
+	stats["a"]++
+	statsMu.Unlock()
+
+	orderMu.Lock()
+	order = append(order, 3, 1, 2)
+	orderMu.Unlock()
+	sort.Slice(order, func(i, j int) bool {
+		orderMu.Lock()
+		defer orderMu.Unlock()
+		return order[i] < order[j]
+	})
+	client.Get("http://example.com")
+}
