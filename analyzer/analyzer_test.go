@@ -140,6 +140,7 @@ var scenarios = []scenario{
 	{name: "exportedon", cfg: &analyzer.Config{Exported: true}, patterns: []string{"exportedon"}},
 	{name: "exportedmain", cfg: &analyzer.Config{Exported: true}, patterns: []string{"exportedmain"}},
 	{name: "spawners", cfg: &analyzer.Config{Spawners: []analyzer.Spawner{mustSpawner("spawnlib.Run:0")}}, patterns: []string{"spawners"}},
+	{name: "callbacksflag", cfg: &analyzer.Config{Callbacks: []string{"cblib.OnEvent:0", "cblib.Hooks.OnTick"}}, patterns: []string{"callbacksflag"}},
 	{name: "selfsyncflag", cfg: &analyzer.Config{SelfSync: []string{"selfsyncflag.Gauge"}}, patterns: []string{"selfsyncflag"}},
 	{name: "categoriesdirective", cfg: &analyzer.Config{Categories: []string{analyzer.CategoryDirective}}, patterns: []string{"categoriesdirective"}},
 	{name: "categoriesshared", cfg: &analyzer.Config{Categories: []string{analyzer.CategoryShared}}, patterns: []string{"categoriesshared"}},

@@ -15,6 +15,7 @@ const (
 	SpawnersFlag   = "spawners"
 	SelfSyncFlag   = "self-sync"
 	CategoriesFlag = "categories"
+	CallbacksFlag  = "callbacks"
 )
 
 // Spawner names a function or method that runs one of its function-typed
@@ -45,6 +46,12 @@ type Config struct {
 	Spawners []Spawner
 	// SelfSync lists extra self-synchronised types as "pkg/path.Type".
 	SelfSync []string
+	// Callbacks lists extra callback sinks: functions that keep a
+	// function argument and call it later on goroutines of their own
+	// (spawners syntax, pkg/path.Func:N or (pkg/path.T).M:N), or
+	// func-typed struct fields that a library calls so
+	// ("pkg/path.T.Field").
+	Callbacks []string
 	// Categories lists the categories to report; empty means all.
 	Categories []string
 }
@@ -61,6 +68,11 @@ func (c Config) Validate() error {
 	}
 	for _, t := range c.SelfSync {
 		if _, _, err := parseTypeName(t); err != nil {
+			return err
+		}
+	}
+	for _, cb := range c.Callbacks {
+		if err := parseCallback(cb); err != nil {
 			return err
 		}
 	}
@@ -83,6 +95,8 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 		"library mode: every exported function may be called from many goroutines at once (default false: callers form one goroutine)")
 	fs.Var(&spawnersValue{&c.Spawners}, SpawnersFlag,
 		"extra spawn functions, comma-separated pkg/path.Func:N or (pkg/path.T).M:N (N counts parameters from 0, receiver excluded)")
+	fs.Var(&listValue{&c.Callbacks, parseCallback}, CallbacksFlag,
+		"extra callback sinks, comma-separated pkg/path.Func:N, (pkg/path.T).M:N or pkg/path.T.Field (a func-typed field)")
 	fs.Var(&listValue{&c.SelfSync, parseSelfSync}, SelfSyncFlag,
 		"extra self-synchronised types, comma-separated pkg/path.Type (default: none beyond the built-in list)")
 	fs.Var(&listValue{&c.Categories, parseCategory}, CategoriesFlag,
@@ -174,6 +188,37 @@ func validPkgPath(p string) bool {
 		return false
 	}
 	return !strings.Contains(p, "//")
+}
+
+// A callbackField is a func-typed struct field that a library calls on
+// goroutines of its own: a callbacks entry pkg/path.T.Field.
+type callbackField struct{ pkg, typ, field string }
+
+// parseCallback checks one callbacks entry.
+func parseCallback(s string) error {
+	_, _, err := splitCallback(s)
+	return err
+}
+
+// splitCallback parses a callbacks entry: a spawner (it has a :N
+// argument index) or a field.
+func splitCallback(s string) (*Spawner, *callbackField, error) {
+	if strings.Contains(s, ":") {
+		sp, err := ParseSpawner(s)
+		if err != nil {
+			return nil, nil, fmt.Errorf("invalid callback %q: %v", s, strings.TrimPrefix(err.Error(), fmt.Sprintf("invalid spawner %q: ", s)))
+		}
+		return &sp, nil, nil
+	}
+	dot := strings.LastIndex(s, ".")
+	if dot <= 0 || !token.IsIdentifier(s[dot+1:]) {
+		return nil, nil, fmt.Errorf("invalid callback %q (want pkg/path.Func:N, (pkg/path.T).M:N or pkg/path.T.Field)", s)
+	}
+	pkg, typ, err := parseTypeName(s[:dot])
+	if err != nil {
+		return nil, nil, fmt.Errorf("invalid callback %q (want pkg/path.Func:N, (pkg/path.T).M:N or pkg/path.T.Field)", s)
+	}
+	return nil, &callbackField{pkg, typ, s[dot+1:]}, nil
 }
 
 func parseSelfSync(s string) error {

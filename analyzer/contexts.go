@@ -196,7 +196,7 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 		}
 		return sites, skip
 	case *ssa.Store:
-		if isSinkField(instr.Addr) {
+		if pc.isSinkField(instr.Addr) {
 			skip = append(skip, instr.Val)
 			if t := funcValue(instr.Val); t != nil && pc.isSource[t] {
 				sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: ctxCallback})
@@ -224,6 +224,9 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 		}
 		if s, ok := matchSpec(obj, pc.spawners); ok {
 			add(s.arg, ctxGoroutine, true)
+		}
+		if s, ok := matchSpec(obj, pc.callbacks); ok {
+			add(s.arg, ctxCallback, true)
 		}
 		if s, ok := matchSpec(obj, onceFuncs); ok {
 			k := argIndex(call, obj, s.arg)

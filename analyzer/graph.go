@@ -282,6 +282,9 @@ func (pc *passContext) unknownCaller(helper *ssa.Function) bool {
 	if _, ok := matchSpec(obj, pc.spawners); ok {
 		return false
 	}
+	if _, ok := matchSpec(obj, pc.callbacks); ok {
+		return false
+	}
 	if _, ok := matchSpec(obj, onceFuncs); ok {
 		return false
 	}

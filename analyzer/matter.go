@@ -73,11 +73,11 @@ func scanSyntax(pass *analysis.Pass, cfg *Config) syntaxScan {
 					s.handler = true
 				}
 			case *ast.SelectorExpr:
-				if !s.handler && isSinkFieldUse(pass, n.Sel) {
+				if !s.handler && isSinkFieldUse(pass, cfg, n.Sel) {
 					s.handler = true
 				}
 			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok && !s.handler && isSinkFieldUse(pass, id) {
+				if id, ok := n.Key.(*ast.Ident); ok && !s.handler && isSinkFieldUse(pass, cfg, id) {
 					s.handler = true
 				}
 			}
@@ -156,6 +156,11 @@ func isSpawnCall(pass *analysis.Pass, cfg *Config, call *ast.CallExpr) bool {
 			return true
 		}
 	}
+	for _, cb := range cfg.Callbacks {
+		if s, _, err := splitCallback(cb); err == nil && s != nil && fn.Pkg() != nil && fn.Pkg().Path() == s.Pkg && fn.Name() == s.Name {
+			return true
+		}
+	}
 	return false
 }
 
@@ -167,11 +172,22 @@ func isHandlerConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
 }
 
 // isSinkFieldUse reports whether id denotes a func-typed field of a
-// net/http struct: a candidate callback sink (isSinkField decides on
-// SSA).
-func isSinkFieldUse(pass *analysis.Pass, id *ast.Ident) bool {
+// net/http struct, or a field the callbacks flag names: a candidate
+// callback sink (isSinkField decides on SSA).
+func isSinkFieldUse(pass *analysis.Pass, cfg *Config, id *ast.Ident) bool {
 	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
-	return ok && v.IsField() && v.Pkg() != nil && v.Pkg().Path() == "net/http" && isFuncType(v.Type())
+	if !ok || !v.IsField() || v.Pkg() == nil || !isFuncType(v.Type()) {
+		return false
+	}
+	if v.Pkg().Path() == "net/http" {
+		return true
+	}
+	for _, cb := range cfg.Callbacks {
+		if _, f, err := splitCallback(cb); err == nil && f != nil && f.pkg == v.Pkg().Path() && f.field == v.Name() {
+			return true
+		}
+	}
+	return false
 }
 
 // importsSinkLibrary reports whether the package imports a library whose

@@ -16,6 +16,10 @@ type passContext struct {
 	pass     *analysis.Pass
 	cfg      *Config
 	spawners []spawnerSpec // from cfg.Spawners
+	// callbacks and callbackFields are the callback sinks of
+	// cfg.Callbacks: functions, and func-typed fields.
+	callbacks      []spawnerSpec
+	callbackFields []callbackField
 	selfSync map[string]bool
 
 	pkg      *ssa.Package
@@ -96,6 +100,15 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 func (pc *passContext) configure() {
 	for _, s := range pc.cfg.Spawners {
 		pc.spawners = append(pc.spawners, spawnerSpec{pkg: s.Pkg, recv: s.Recv, name: s.Name, arg: s.ArgIndex, kind: ctxGoroutine})
+	}
+	for _, cb := range pc.cfg.Callbacks {
+		sp, field, _ := splitCallback(cb) // validated when set
+		if sp != nil {
+			pc.callbacks = append(pc.callbacks, spawnerSpec{pkg: sp.Pkg, recv: sp.Recv, name: sp.Name, arg: sp.ArgIndex, kind: ctxCallback})
+		}
+		if field != nil {
+			pc.callbackFields = append(pc.callbackFields, *field)
+		}
 	}
 	pc.selfSync = map[string]bool{}
 	for _, t := range pc.cfg.SelfSync {

@@ -39,8 +39,8 @@ var sinkStructs = []struct{ pkg, name string }{
 }
 
 // isSinkField reports whether addr is the address of a func-typed field
-// of one of sinkStructs.
-func isSinkField(addr ssa.Value) bool {
+// of one of sinkStructs, or a field of the callbacks flag.
+func (pc *passContext) isSinkField(addr ssa.Value) bool {
 	fa, ok := addr.(*ssa.FieldAddr)
 	if !ok {
 		return false
@@ -57,8 +57,14 @@ func isSinkField(addr ssa.Value) bool {
 	if !ok || fa.Field >= st.NumFields() || !isFuncType(st.Field(fa.Field).Type()) {
 		return false
 	}
+	pkg, name := n.Obj().Pkg().Path(), n.Obj().Name()
+	if slices.ContainsFunc(pc.callbackFields, func(f callbackField) bool {
+		return f.pkg == pkg && f.typ == name && f.field == st.Field(fa.Field).Name()
+	}) {
+		return true
+	}
 	return slices.ContainsFunc(sinkStructs, func(s struct{ pkg, name string }) bool {
-		return n.Obj().Pkg().Path() == s.pkg && n.Obj().Name() == s.name
+		return pkg == s.pkg && name == s.name
 	})
 }
 

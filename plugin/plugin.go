@@ -60,6 +60,9 @@ type Settings struct {
 	SelfSync List `json:"self-sync"`
 	// Categories is the categories flag: the categories to report.
 	Categories List `json:"categories"`
+	// Callbacks is the callbacks flag: pkg/path.Func:N, (pkg/path.T).M:N
+	// or pkg/path.T.Field.
+	Callbacks List `json:"callbacks"`
 }
 
 // List is a list-valued setting. It decodes from a list of strings, or
@@ -144,6 +147,10 @@ func (s Settings) Config() (analyzer.Config, error) {
 		return cfg, fmt.Errorf("%s: %v", analyzer.CategoriesFlag, err)
 	}
 	cfg.Categories = s.Categories
+	if err := (analyzer.Config{Callbacks: s.Callbacks}).Validate(); err != nil {
+		return cfg, fmt.Errorf("%s: %v", analyzer.CallbacksFlag, err)
+	}
+	cfg.Callbacks = s.Callbacks
 	return cfg, cfg.Validate()
 }
 

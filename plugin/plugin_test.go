@@ -121,7 +121,7 @@ func TestBadSettings(t *testing.T) {
 		settings any
 		want     []string // substrings of the error
 	}{
-		{"unknown-key", map[string]any{"nosuch": true}, []string{`unknown field "nosuch"`, "known keys: exported, spawners, self-sync, categories"}},
+		{"unknown-key", map[string]any{"nosuch": true}, []string{`unknown field "nosuch"`, "known keys: exported, spawners, self-sync, categories, callbacks"}},
 		{"misspelt-key", map[string]any{"self_sync": "example.com/x.T"}, []string{`unknown field "self_sync"`}},
 		{"driver-flag", map[string]any{"json": true}, []string{`unknown field "json"`}},
 		{"wrong-type-bool", map[string]any{"exported": "yes"}, []string{"exported", "string"}},
@@ -130,6 +130,7 @@ func TestBadSettings(t *testing.T) {
 		{"wrong-type-map", map[string]any{"self-sync": map[string]any{"a": "b"}}, []string{"self-sync", "object"}},
 		{"not-a-map", []any{"exported"}, []string{"cannot unmarshal"}},
 		{"bad-spawner", map[string]any{"spawners": []any{"nonsense"}}, []string{"spawners", "invalid spawner"}},
+		{"bad-callback", map[string]any{"callbacks": []any{"nonsense"}}, []string{"callbacks", "invalid callback"}},
 		{"bad-self-sync", map[string]any{"self-sync": "nodot"}, []string{"self-sync", "invalid type"}},
 		{"bad-category", map[string]any{"categories": []any{"nosuch"}}, []string{"categories", `unknown category "nosuch"`}},
 	} {
