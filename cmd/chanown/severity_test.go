@@ -1,7 +1,6 @@
 package main
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -37,13 +36,10 @@ func main() {
 `,
 }
 
-// categoryTag matches the category of a diagnostic in the text format.
-var categoryTag = regexp.MustCompile(`(?m)^\S+\.go:\d+:\d+: \[(\w+)\]`)
-
 // categoriesIn returns the sorted categories of the diagnostics in out.
 func categoriesIn(out string) []string {
 	var cats []string
-	for _, m := range categoryTag.FindAllStringSubmatch(out, -1) {
+	for _, m := range textDiag.FindAllStringSubmatch(out, -1) {
 		cats = append(cats, m[1])
 	}
 	slices.Sort(cats)
