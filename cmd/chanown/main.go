@@ -23,6 +23,10 @@
 //   - github: GitHub Actions workflow commands ("::warning file=…"), to
 //     stdout, which show as annotations on the pull request.
 //
+// Outputs with levels tell the tiers apart: shared, the design advice,
+// is a SARIF note and a GitHub ::notice; the race tier and directive are
+// warnings. -categories=races reports the race tier alone.
+//
 // Errors (packages that do not load or type-check, patterns that match
 // nothing, failed analyses) always go to stderr, one line each; sarif and
 // github also carry them in their own output. The analyzer flags are
