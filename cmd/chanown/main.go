@@ -225,7 +225,7 @@ func newFlagSet(a *analysis.Analyzer) (*flag.FlagSet, *options) {
 func usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintf(w, `usage: %[1]s [flags] [packages]
        %[1]s help [category | preset | %[1]s]
-       go vet -vettool=$(which %[1]s) [-%[1]s.flag ...] [packages]
+       go vet -vettool=/path/to/%[1]s [-%[1]s.flag ...] [packages]
 
 %[1]s reports package-level variables guarded by a mutex and shared by
 several goroutines; see %[2]s
