@@ -390,10 +390,11 @@ func TestEndToEnd(t *testing.T) {
 		if r.stderr != "" {
 			t.Errorf("wrote to stderr without errors: %q", r.stderr)
 		}
-		prefix := fmt.Sprintf("::warning file=main.go,line=%d,col=%d,title=chanown [shared]::%s%%0A\t", line, col, sharedMessage)
+		// shared is design advice: a notice (DESIGN §5 "Severity").
+		prefix := fmt.Sprintf("::notice file=main.go,line=%d,col=%d,title=chanown [shared]::%s%%0A\t", line, col, sharedMessage)
 		found := false
 		for l := range strings.SplitSeq(r.stdout, "\n") {
-			if l != "" && !strings.HasPrefix(l, "::warning ") {
+			if l != "" && !strings.HasPrefix(l, "::notice ") && !strings.HasPrefix(l, "::warning ") {
 				t.Errorf("not a workflow command: %q", l)
 			}
 			found = found || strings.HasPrefix(l, prefix)
@@ -411,7 +412,7 @@ func TestEndToEnd(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("stdout lacks %s:\n%s", want, r.stdout)
 		}
-		if !strings.Contains(r.stdout, "::warning file=good/good.go,") {
+		if !strings.Contains(r.stdout, "::notice file=good/good.go,") {
 			t.Errorf("the finding in package good is missing:\n%s", r.stdout)
 		}
 	})
