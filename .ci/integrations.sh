@@ -5,10 +5,12 @@
 #  1. the golangci-lint plugin module: go vet, tidiness, unit tests, and
 #     that the main module does not depend on golangci-lint;
 #  2. a real golangci-lint binary with the plugin, built as
-#     "golangci-lint custom" would but from the module cache, and cached
+#     "golangci-lint custom" would but from the module cache, by the
+#     commands of docs/integrations.md ("Offline") as written, and cached
 #     under $CHANOWN_CI_CACHE (default ~/.cache/chanown-ci) by a key made
 #     of every .go, go.mod and go.sum file of the project (test data
-#     excluded), the golangci-lint version and `go version`; then
+#     excluded), the golangci-lint version, those commands and
+#     `go version`; then
 #     plugin/golangci_test.go runs it on testdata/golangci and compares
 #     it with the standalone command;
 #  3. actionlint on the example workflow .github/workflows/chanown.yml;
@@ -59,11 +61,22 @@ fi
 )
 
 section "golangci-lint $golangci_version with the chanown plugin"
+# The offline build of docs/integrations.md, run exactly as written there
+# when the cache misses: the sh block after the offline-build marker. It
+# writes bin/custom-gcl in the checkout and runs its version command.
+block=$(awk '/^<!-- offline-build:/ { marked = 1; next }
+	marked && /^```sh$/ { inside = 1; next }
+	inside && /^```$/ { exit }
+	inside { print }' docs/integrations.md)
+[[ -n $block ]] || fail "docs/integrations.md has no sh block after its offline-build marker"
+grep -Eq "^ *v=$golangci_version( |$)" <<<"$block" ||
+	fail "docs/integrations.md builds another golangci-lint version than $golangci_version"
 key=$(
 	{
 		find . -path ./.git -prune -o -type f \( -name '*.go' -o -name go.mod -o -name go.sum \) -print |
 			grep -v '/testdata/' | LC_ALL=C sort | xargs sha256sum
 		echo "golangci-lint $golangci_version"
+		echo "$block"
 		go version
 	} | sha256sum | cut -c1-20
 )
@@ -73,29 +86,10 @@ if [[ -x $bin ]]; then
 	echo "cached: $bin"
 else
 	build_start=$SECONDS
-	gcl_dir=$(cd "$tmp" && go mod download -json "github.com/golangci/golangci-lint/v2@$golangci_version" |
-		sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
-	[[ -n $gcl_dir && -d $gcl_dir ]] || fail "go mod download of golangci-lint $golangci_version gave no directory"
-	src=$tmp/golangci-lint
-	cp -R "$gcl_dir" "$src"
-	chmod -R u+w "$src"
-	cat >"$src/cmd/golangci-lint/plugins.go" <<'EOF'
-package main
-
-// Module plugins, as "golangci-lint custom" writes them.
-import _ "github.com/chanown/chanown/plugin"
-EOF
-	(
-		cd "$src"
-		export GOWORK=off GOFLAGS=-mod=mod
-		go mod edit \
-			-require=github.com/chanown/chanown/plugin@v0.0.0-00010101000000-000000000000 \
-			-replace=github.com/chanown/chanown/plugin="$repo/plugin" \
-			-replace=github.com/chanown/chanown="$repo"
-		go build -buildvcs=false \
-			-ldflags "-s -w -X main.version=${golangci_version#v}-chanown -X main.commit=$key -X main.date=offline-ci" \
-			-o "$tmp/golangci-lint.bin" ./cmd/golangci-lint
-	)
+	bash -e -c "$block" || fail "the offline build of docs/integrations.md failed"
+	[[ -x bin/custom-gcl ]] || fail "the offline build of docs/integrations.md wrote no bin/custom-gcl"
+	mv bin/custom-gcl "$tmp/golangci-lint.bin"
+	rmdir bin 2>/dev/null || true
 	mkdir -p "$cache_dir/$key"
 	mv "$tmp/golangci-lint.bin" "$bin.tmp"
 	mv "$bin.tmp" "$bin"

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"go/token"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +18,23 @@ const (
 	CategoriesFlag = "categories"
 	CallbacksFlag  = "callbacks"
 )
+
+// PresetRaces is the category preset of the race tier: every category
+// but shared, which is design advice rather than a bug (DESIGN §5
+// "Severity"). The categories flag accepts it in place of the list, so
+// that CI can gate on races alone: -categories=races.
+const PresetRaces = "races"
+
+// Presets maps each category preset, a name that the categories flag
+// accepts in place of categories, to the categories it stands for.
+var Presets = map[string][]string{
+	PresetRaces: {CategoryUnguarded, CategoryWrongLock, CategoryRLockWrite, CategoryEscape, CategoryDirective},
+}
+
+// IsAdvice reports whether diagnostics of category cat are design advice
+// (shared) rather than a data race or a broken guard. Outputs that carry
+// a level give advice a lower one: SARIF note, GitHub notice.
+func IsAdvice(cat string) bool { return cat == CategoryShared }
 
 // Spawner names a function or method that runs one of its function-typed
 // arguments on another goroutine.
@@ -52,7 +70,8 @@ type Config struct {
 	// func-typed struct fields that a library calls so
 	// ("pkg/path.T.Field").
 	Callbacks []string
-	// Categories lists the categories to report; empty means all.
+	// Categories lists the categories to report, each a category or a
+	// preset (PresetRaces); empty means all.
 	Categories []string
 }
 
@@ -77,8 +96,8 @@ func (c Config) Validate() error {
 		}
 	}
 	for _, cat := range c.Categories {
-		if !slices.Contains(Categories, cat) {
-			return fmt.Errorf("unknown category %q (known: %s)", cat, strings.Join(Categories, ", "))
+		if err := parseCategory(cat); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -86,7 +105,15 @@ func (c Config) Validate() error {
 
 // enabled reports whether category cat is to be reported.
 func (c Config) enabled(cat string) bool {
-	return len(c.Categories) == 0 || slices.Contains(c.Categories, cat)
+	if len(c.Categories) == 0 {
+		return true
+	}
+	for _, name := range c.Categories {
+		if name == cat || slices.Contains(Presets[name], cat) {
+			return true
+		}
+	}
+	return false
 }
 
 // bindFlags registers c's settings in fs, so that setting a flag changes c.
@@ -100,7 +127,7 @@ func (c *Config) bindFlags(fs *flag.FlagSet) {
 	fs.Var(&listValue{&c.SelfSync, parseSelfSync}, SelfSyncFlag,
 		"extra self-synchronised types, comma-separated pkg/path.Type (default: none beyond the built-in list)")
 	fs.Var(&listValue{&c.Categories, parseCategory}, CategoriesFlag,
-		"comma-separated categories to report (default: all)")
+		"comma-separated categories to report, or the preset races for all but shared (default: all)")
 }
 
 // spawnersValue is the flag.Value of the spawners flag.
@@ -226,9 +253,11 @@ func parseSelfSync(s string) error {
 	return err
 }
 
+// parseCategory checks that s names a category or a category preset.
 func parseCategory(s string) error {
-	if !slices.Contains(Categories, s) {
-		return fmt.Errorf("unknown category %q (known: %s)", s, strings.Join(Categories, ", "))
+	if !slices.Contains(Categories, s) && Presets[s] == nil {
+		return fmt.Errorf("unknown category %q (known: %s; presets: %s)",
+			s, strings.Join(Categories, ", "), strings.Join(slices.Sorted(maps.Keys(Presets)), ", "))
 	}
 	return nil
 }

@@ -45,6 +45,9 @@
 //   - escape: guarded data that leaves its critical section
 //   - directive: a malformed or unused //chanown:ignore directive
 //
+// shared is design advice; the others are the race tier (and directive),
+// which the categories flag selects alone with the preset races.
+//
 // A diagnostic is suppressed by //chanown:ignore [categories] reason on
 // its line, on the line above, or in the doc comment of its declaration.
 package analyzer

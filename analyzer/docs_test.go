@@ -181,3 +181,29 @@ func TestCategoriesUnique(t *testing.T) {
 		t.Errorf("duplicate categories in %q", analyzer.Categories)
 	}
 }
+
+// TestRacesPreset checks that the categories flag accepts the preset
+// races alone and combined with categories, and that the race tier is
+// every category but shared.
+func TestRacesPreset(t *testing.T) {
+	for _, value := range []string{"races", "shared,races"} {
+		if err := analyzer.New(analyzer.Config{}).Flags.Set(analyzer.CategoriesFlag, value); err != nil {
+			t.Errorf("Set(categories, %q): %v", value, err)
+		}
+	}
+	if err := (analyzer.Config{Categories: []string{analyzer.PresetRaces}}).Validate(); err != nil {
+		t.Errorf("Validate with the races preset: %v", err)
+	}
+	var want []string
+	for _, cat := range analyzer.Categories {
+		if !analyzer.IsAdvice(cat) {
+			want = append(want, cat)
+		}
+	}
+	if got := analyzer.Presets[analyzer.PresetRaces]; !slices.Equal(got, want) {
+		t.Errorf("races preset = %q, want every category but the advice: %q", got, want)
+	}
+	if !analyzer.IsAdvice(analyzer.CategoryShared) {
+		t.Error("shared is not advice")
+	}
+}

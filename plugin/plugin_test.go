@@ -98,6 +98,7 @@ func TestGoodSettings(t *testing.T) {
 			},
 		},
 		{"null-list", map[string]any{"spawners": nil}, nil},
+		{"races-preset", map[string]any{"categories": "races"}, map[string]string{"categories": "races"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

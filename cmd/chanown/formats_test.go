@@ -226,6 +226,59 @@ func TestSARIFRules(t *testing.T) {
 	}
 }
 
+// TestSARIFLevels checks the levels of DESIGN §5 "Severity": shared is
+// design advice, a note, in its rule and in every result; the race tier
+// and directive are warnings.
+func TestSARIFLevels(t *testing.T) {
+	var findings []finding
+	for i, cat := range analyzer.Categories {
+		findings = append(findings, finding{posn: token.Position{Filename: "/x.go", Line: i + 1, Column: 1}, category: cat, message: cat})
+	}
+	var buf bytes.Buffer
+	if err := writeSARIF(&buf, sarifInput{findings: findings, exitCode: exitFindings}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID                   string
+						DefaultConfiguration struct{ Level string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID string
+				Level  string
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	want := func(cat string) string {
+		if cat == analyzer.CategoryShared {
+			return "note"
+		}
+		return "warning"
+	}
+	run := log.Runs[0]
+	if len(run.Tool.Driver.Rules) != len(analyzer.Categories) || len(run.Results) != len(analyzer.Categories) {
+		t.Fatalf("%d rules and %d results, want %d of each", len(run.Tool.Driver.Rules), len(run.Results), len(analyzer.Categories))
+	}
+	for _, r := range run.Tool.Driver.Rules {
+		if got := r.DefaultConfiguration.Level; got != want(r.ID) {
+			t.Errorf("rule %s: default level %q, want %q", r.ID, got, want(r.ID))
+		}
+	}
+	for _, r := range run.Results {
+		if r.Level != want(r.RuleID) {
+			t.Errorf("result of %s: level %q, want %q", r.RuleID, r.Level, want(r.RuleID))
+		}
+	}
+}
+
 // TestWriteSARIF writes findings in and out of the source root, with
 // errors and without, and checks the log.
 func TestWriteSARIF(t *testing.T) {
@@ -368,7 +421,7 @@ func TestWriteGitHub(t *testing.T) {
 	want := strings.Join([]string{
 		"::error file=bad.go,line=6,col=13,title=chanown::p: bad",
 		"::error title=chanown::q matched no packages",
-		"::warning file=a%2Cb/x.go,line=3,col=2,title=chanown [shared]::mu guards m, 100%25 shared%0A\ta,b/x.go:9:4: m written here",
+		"::notice file=a%2Cb/x.go,line=3,col=2,title=chanown [shared]::mu guards m, 100%25 shared%0A\ta,b/x.go:9:4: m written here",
 		"::warning file=" + escapeProperty(filepath.FromSlash("/elsewhere/y.go")) + ",line=1,col=1,title=chanown [escape]::outside",
 		"",
 	}, "\n")

@@ -6,14 +6,19 @@ import (
 	"go/token"
 	"io"
 	"strings"
+
+	"github.com/chanown/chanown/analyzer"
 )
 
 // writeGitHub writes findings and errs as GitHub Actions workflow
 // commands, one line each, which the runner turns into annotations:
 //
-//	::warning file=sample/main.go,line=19,col=2,title=chanown [shared]::mu guards …
+//	::notice file=sample/main.go,line=19,col=2,title=chanown [shared]::mu guards …
+//	::warning file=sample/main.go,line=40,col=5,title=chanown [unguarded]::counts read without …
 //	::error file=bad/bad.go,line=6,col=13,title=chanown::example.com/broken/bad: cannot use …
 //
+// Design advice (shared) is a notice, the race tier and directives are
+// warnings, and errors are errors.
 // File names are relative to root (the repository checkout, where the
 // annotations attach); the related positions follow the message on lines
 // of their own. Column numbers count UTF-16 code units, as the SARIF
@@ -34,7 +39,11 @@ func writeGitHub(w io.Writer, root string, findings []finding, errs []driverErro
 		if f.category != "" {
 			title += " [" + f.category + "]"
 		}
-		writeCommand(bw, "warning", root, f.posn, title, msg.String(), lines)
+		kind := "warning"
+		if analyzer.IsAdvice(f.category) {
+			kind = "notice"
+		}
+		writeCommand(bw, kind, root, f.posn, title, msg.String(), lines)
 	}
 	return bw.Flush()
 }

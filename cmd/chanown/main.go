@@ -6,6 +6,10 @@
 // One binary has two faces. Run directly, it is a standalone driver:
 //
 //	chanown [-format=text|json|sarif|github] [-c N] [-test=false] [analyzer flags] [packages]
+//	chanown help [category | preset | chanown]
+//
+// "chanown help" lists the categories and presets, and "chanown help X"
+// describes one, or the analyzer itself.
 //
 // It loads the packages (default ".") with go/packages, analyses them with
 // golang.org/x/tools/go/analysis/checker and prints the diagnostics in
@@ -18,6 +22,10 @@
 //   - sarif: a SARIF 2.1.0 log, to stdout, for code scanning;
 //   - github: GitHub Actions workflow commands ("::warning file=…"), to
 //     stdout, which show as annotations on the pull request.
+//
+// Outputs with levels tell the tiers apart: shared, the design advice,
+// is a SARIF note and a GitHub ::notice; the race tier and directive are
+// warnings. -categories=races reports the race tier alone.
 //
 // Errors (packages that do not load or type-check, patterns that match
 // nothing, failed analyses) always go to stderr, one line each; sarif and
@@ -216,7 +224,8 @@ func newFlagSet(a *analysis.Analyzer) (*flag.FlagSet, *options) {
 // usage prints the standalone driver's help, with the flags of fs, to w.
 func usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintf(w, `usage: %[1]s [flags] [packages]
-       go vet -vettool=$(which %[1]s) [-%[1]s.flag ...] [packages]
+       %[1]s help [category | preset | %[1]s]
+       go vet -vettool=/path/to/%[1]s [-%[1]s.flag ...] [packages]
 
 %[1]s reports package-level variables guarded by a mutex and shared by
 several goroutines; see %[2]s
@@ -250,6 +259,11 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	patterns := fs.Args()
+	if len(patterns) > 0 && patterns[0] == "help" {
+		// "help" is no package: std has none of that name, and a
+		// directory called help is ./help.
+		return help(a, fs, patterns[1:], stdout, stderr)
+	}
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}

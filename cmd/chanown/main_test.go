@@ -390,10 +390,11 @@ func TestEndToEnd(t *testing.T) {
 		if r.stderr != "" {
 			t.Errorf("wrote to stderr without errors: %q", r.stderr)
 		}
-		prefix := fmt.Sprintf("::warning file=main.go,line=%d,col=%d,title=chanown [shared]::%s%%0A\t", line, col, sharedMessage)
+		// shared is design advice: a notice (DESIGN §5 "Severity").
+		prefix := fmt.Sprintf("::notice file=main.go,line=%d,col=%d,title=chanown [shared]::%s%%0A\t", line, col, sharedMessage)
 		found := false
 		for l := range strings.SplitSeq(r.stdout, "\n") {
-			if l != "" && !strings.HasPrefix(l, "::warning ") {
+			if l != "" && !strings.HasPrefix(l, "::notice ") && !strings.HasPrefix(l, "::warning ") {
 				t.Errorf("not a workflow command: %q", l)
 			}
 			found = found || strings.HasPrefix(l, prefix)
@@ -411,7 +412,7 @@ func TestEndToEnd(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("stdout lacks %s:\n%s", want, r.stdout)
 		}
-		if !strings.Contains(r.stdout, "::warning file=good/good.go,") {
+		if !strings.Contains(r.stdout, "::notice file=good/good.go,") {
 			t.Errorf("the finding in package good is missing:\n%s", r.stdout)
 		}
 	})
@@ -563,4 +564,53 @@ func buildChanown(t *testing.T) (goTool, bin string) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return goTool, bin
+}
+
+// TestHelp checks chanown help, chanown help TOPIC and -h in process:
+// the text on stdout (help) or stderr (-h), exit 0; a bad topic is one
+// line and exit 2.
+func TestHelp(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		out  []string // what stdout says
+		err  []string // what stderr says
+	}{
+		{[]string{"help"}, exitOK, append([]string{"usage: chanown", "-categories", "Exit codes", "races", "chanown help chanown"},
+			analyzer.Categories...), nil},
+		{[]string{"-exported", "help"}, exitOK, []string{"usage: chanown"}, nil},
+		{[]string{"help", "wronglock"}, exitOK, []string{"wronglock: A global is accessed under a lock that is not its guard",
+			"Level: warning", "in the races preset", analyzer.URL + "#wronglock"}, nil},
+		{[]string{"help", "shared"}, exitOK, []string{"Level: note", "not in the races preset", analyzer.URL + "#shared"}, nil},
+		{[]string{"help", "races"}, exitOK, []string{"races: the category preset unguarded,wronglock,rlockwrite,escape,directive"}, nil},
+		{[]string{"help", "chanown"}, exitOK, []string{"chanown: " + analyzer.Analyzer.Doc}, nil},
+		{[]string{"-h"}, exitOK, nil, []string{"usage: chanown", "chanown help", "-categories"}},
+		{[]string{"-help"}, exitOK, nil, []string{"usage: chanown", "chanown help"}},
+		{[]string{"help", "nosuch"}, exitUsage, nil, []string{`unknown help topic "nosuch" (known: shared, `, "races, chanown)"}},
+		{[]string{"help", "shared", "escape"}, exitUsage, nil, []string{"help takes at most one topic"}},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(analyzer.New(analyzer.DefaultConfig()), tc.args, &stdout, &stderr)
+		if code != tc.code {
+			t.Errorf("run %q: exit %d, want %d\n%s", tc.args, code, tc.code, stderr.String())
+		}
+		for _, want := range tc.out {
+			if !strings.Contains(stdout.String(), want) {
+				t.Errorf("run %q: stdout does not say %q:\n%s", tc.args, want, stdout.String())
+			}
+		}
+		for _, want := range tc.err {
+			if !strings.Contains(stderr.String(), want) {
+				t.Errorf("run %q: stderr does not say %q:\n%s", tc.args, want, stderr.String())
+			}
+		}
+		if tc.out == nil && stdout.Len() > 0 {
+			t.Errorf("run %q: wrote to stdout:\n%s", tc.args, stdout.String())
+		}
+		if tc.code == exitUsage {
+			checkOneLine(t, tc.args, stderr.String(), tc.err[0])
+		} else if tc.err == nil && stderr.Len() > 0 {
+			t.Errorf("run %q: wrote to stderr:\n%s", tc.args, stderr.String())
+		}
+	}
 }

@@ -170,7 +170,7 @@ func writeSARIF(w io.Writer, in sarifInput) error {
 		res := sarifResult{
 			RuleID:    rule,
 			RuleIndex: index[rule],
-			Level:     "warning",
+			Level:     sarifLevel(f.category),
 			Message:   sarifMessage{Text: f.message},
 			Locations: []sarifLocation{{PhysicalLocation: physicalLocation(in.root, f.posn, f.end, lines)}},
 		}
@@ -202,6 +202,15 @@ func ruleID(category string) string {
 	return category
 }
 
+// sarifLevel returns the SARIF level of a category's findings: note for
+// design advice (shared), warning for the race tier and directives.
+func sarifLevel(category string) string {
+	if analyzer.IsAdvice(category) {
+		return "note"
+	}
+	return "warning"
+}
+
 // sarifRules returns one rule per analyzer category, in documentation
 // order, plus one for any other category of findings, and each rule's
 // index.
@@ -225,7 +234,7 @@ func sarifRules(findings []finding) ([]sarifRule, map[string]int) {
 			Name:                 id,
 			ShortDescription:     sarifMessage{Text: summary},
 			HelpURI:              analyzer.URL + "#" + id,
-			DefaultConfiguration: sarifRuleDefaults{Level: "warning"},
+			DefaultConfiguration: sarifRuleDefaults{Level: sarifLevel(id)},
 		})
 	}
 	return rules, index

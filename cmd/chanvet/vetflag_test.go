@@ -79,9 +79,11 @@ func TestVetBadFlag(t *testing.T) {
 
 	t.Run("valid", func(t *testing.T) {
 		t.Parallel()
-		args := []string{"vet", "-vettool=" + bin, "-chanown.categories=shared", "-printf.funcs=Logf", "./..."}
-		if code, out := goVet(t, dir, goTool, args...); code != 0 || out != "" {
-			t.Errorf("go %s: exit %d, want 0\n%s", strings.Join(args, " "), code, out)
+		for _, cats := range []string{"shared", "races"} { // a category, the preset
+			args := []string{"vet", "-vettool=" + bin, "-chanown.categories=" + cats, "-printf.funcs=Logf", "./..."}
+			if code, out := goVet(t, dir, goTool, args...); code != 0 || out != "" {
+				t.Errorf("go %s: exit %d, want 0\n%s", strings.Join(args, " "), code, out)
+			}
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package examples_test
 
 import (
+	"bytes"
 	"fmt"
 	"go/token"
 	"maps"
@@ -74,7 +75,8 @@ type finding struct {
 
 // TestVerdicts runs chanown, as cmd/chanown does (test files included),
 // on every package under docs/examples but this one, in the default mode
-// and in library mode.
+// and in library mode, with the //chanown:ignore lines of the before
+// packages removed (see TestIgnores).
 //
 // It checks what the analyzer says, which the race detector cannot
 // change, and analysing the standard library from source under -race
@@ -86,7 +88,7 @@ func TestVerdicts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("analyses the examples' dependencies from source: seconds")
 	}
-	pkgs := load(t)
+	pkgs := load(t, withoutIgnores(t))
 	for _, exported := range []bool{false, true} {
 		t.Run(fmt.Sprintf("exported=%v", exported), func(t *testing.T) {
 			// One analyzer per checker.Analyze call: two chanown
@@ -114,6 +116,60 @@ func TestVerdicts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestIgnores checks that chanown, in its default mode (the repository's
+// own configuration: go run ./cmd/chanown ./...), reports nothing on the
+// examples as they are: each before package whose mu the default mode
+// reports carries //chanown:ignore shared on it, and an ignore that
+// suppresses nothing would itself be reported (directive), so silence
+// also shows that every ignore is needed. The counter's report needs
+// -exported, so its mu carries no ignore.
+func TestIgnores(t *testing.T) {
+	if raceEnabled {
+		t.Skip("what chanown says does not depend on -race; go test without -race checks it")
+	}
+	if testing.Short() {
+		t.Skip("analyses the examples' dependencies from source: seconds")
+	}
+	found := analyze(t, load(t, nil), analyzer.New(analyzer.DefaultConfig()))
+	for _, dir := range slices.Sorted(maps.Keys(found)) {
+		t.Errorf("%s: want no diagnostics, got:\n%s", dir, list(found[dir]))
+	}
+}
+
+// ignoreLine matches a line that holds only a //chanown:ignore directive.
+var ignoreLine = regexp.MustCompile(`(?m)^[ \t]*//chanown:ignore .*$`)
+
+// withoutIgnores returns an overlay of the before packages' files with
+// their //chanown:ignore lines blanked out by spaces, so that lines and
+// offsets stay where they are on disk.
+func withoutIgnores(t *testing.T) map[string][]byte {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("*", "before", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay := map[string][]byte{}
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ignoreLine.Match(src) {
+			abs, err := filepath.Abs(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			overlay[abs] = ignoreLine.ReplaceAllFunc(src, func(line []byte) []byte {
+				return bytes.Repeat([]byte(" "), len(line))
+			})
+		}
+	}
+	if len(overlay) == 0 {
+		t.Fatal("no before package has a //chanown:ignore line")
+	}
+	return overlay
 }
 
 // TestGuide checks that docs/ownership.md quotes every verdict as chanown
@@ -159,8 +215,9 @@ func checkShared(t *testing.T, v verdict, f finding) {
 
 // load loads every package under docs/examples but this one (whose test
 // imports golang.org/x/tools, which chanown would then analyse too), with
-// their tests, the way cmd/chanown does.
-func load(t *testing.T) []*packages.Package {
+// their tests, the way cmd/chanown does, and with the files of overlay
+// (by absolute name) in place of those on disk.
+func load(t *testing.T, overlay map[string][]byte) []*packages.Package {
 	t.Helper()
 	entries, err := os.ReadDir(".")
 	if err != nil {
@@ -176,7 +233,7 @@ func load(t *testing.T) []*packages.Package {
 	if len(analyzer.Analyzer.FactTypes) > 0 {
 		mode |= packages.LoadAllSyntax // facts need every dependency from source
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: mode, Tests: true}, patterns...)
+	pkgs, err := packages.Load(&packages.Config{Mode: mode, Tests: true, Overlay: overlay}, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}

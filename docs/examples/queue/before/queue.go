@@ -22,6 +22,7 @@ var ErrStopped = errors.New("queue: stopped")
 type Stats struct{ Queued, Running, Done, Failed int }
 
 var (
+	//chanown:ignore shared deliberately shared, the "before" of a docs/ownership.md example
 	mu      sync.Mutex
 	changed = sync.NewCond(&mu) // broadcast when pending, stats or stopped change
 	pending []func() error

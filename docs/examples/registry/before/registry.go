@@ -36,6 +36,7 @@ type service struct {
 }
 
 var (
+	//chanown:ignore shared deliberately shared, the "before" of a docs/ownership.md example
 	mu       sync.RWMutex
 	services = map[string]service{}             // by name
 	byTag    = map[string]map[string]struct{}{} // tag → names
