@@ -244,6 +244,15 @@ func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx 
 				if !concurrent(ca, cb) || ca == cb && b == a && !a.write {
 					continue
 				}
+				if inTest && !cb.test && ca != cb && startedByCallers(cb) {
+					// A goroutine that production code starts when a
+					// test calls it: whether it outlives that call is
+					// not known (no join analysis across functions), and
+					// test functions run one after another (DESIGN §5
+					// "Test files"). Only contexts the test files start,
+					// or that run independently of the callers, count.
+					continue
+				}
 				if a.viaFact && b.viaFact && a.instr == b.instr {
 					continue // both inside one imported call: its package's business
 				}
@@ -272,6 +281,41 @@ func concurrent(x, y *goContext) bool {
 	callerX, callerY := x.kind == ctxCaller || x.kind == ctxTest, y.kind == ctxCaller || y.kind == ctxTest
 	if callerX && callerY {
 		return x.kind == ctxTest && y.kind == ctxTest && x.multiple && y.multiple
+	}
+	return true
+}
+
+// startedByCallers reports whether every context that starts c, through
+// any chain of spawns, is the caller context or a test function: c runs
+// only because a call from outside started it. Each context is visited
+// once.
+func startedByCallers(c *goContext) bool {
+	if c.site == nil {
+		return false
+	}
+	seen := map[*goContext]bool{c: true}
+	work := []*goContext{c}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x.site == nil {
+			if x.kind != ctxCaller && x.kind != ctxTest {
+				return false // a handler, callback or initialisation starts it
+			}
+			continue
+		}
+		if len(x.parents) == 0 {
+			return false
+		}
+		for p := range x.parents {
+			if p.kind == ctxInit {
+				return false
+			}
+			if !seen[p] {
+				seen[p] = true
+				work = append(work, p)
+			}
+		}
 	}
 	return true
 }

@@ -20,7 +20,7 @@ type passContext struct {
 	// cfg.Callbacks: functions, and func-typed fields.
 	callbacks      []spawnerSpec
 	callbackFields []callbackField
-	selfSync map[string]bool
+	selfSync       map[string]bool
 
 	pkg      *ssa.Package
 	funcs    []*ssa.Function // source functions, in source order
