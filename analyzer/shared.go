@@ -634,7 +634,7 @@ func isPointer(t types.Type) bool {
 // global, its package fact says.
 func (pc *passContext) isCount(u *unit) bool {
 	if !u.foreign {
-		return isRefCount(u)
+		return isRefCount(u, pc.addressTaken())
 	}
 	if u.synthetic {
 		return u.shape&shapeCount != 0
