@@ -401,7 +401,7 @@ func findDiagnostic(t *testing.T, results []*analysistest.Result, rx string) (*a
 }
 
 // sharedMessage matches the three message forms of the shared category.
-var sharedMessage = regexp.MustCompile(`^\S+ guards .+(; give (it|them) one owner goroutine reached over a channel|; consider an atomic\.Pointer swap or keep the RWMutex|; consider sync\.OnceValue)$`)
+var sharedMessage = regexp.MustCompile(`^\S+ guards .+(; give (it|them) one owner goroutine reached over a channel|; keep the RWMutex or publish immutable copies via atomic\.Pointer|; consider sync\.OnceValue)$`)
 
 // directiveMessage matches the messages of the directive category.
 var directiveMessage = regexp.MustCompile(`^(chanown:ignore needs a reason|chanown:ignore suppresses nothing|unknown chanown directive "chanown:[^"]*")$`)

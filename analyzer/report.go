@@ -29,24 +29,20 @@ var Categories = []string{
 // Kinds of shared message.
 const (
 	msgShared     = iota // give them one owner goroutine
-	msgReadMostly        // an atomic pointer swap, or keep the RWMutex
+	msgReadMostly        // keep the RWMutex, or publish copies through an atomic.Pointer
 	msgLazy              // sync.OnceValue
 )
 
 // sharedMessage formats the message of a shared report (DESIGN §2, §5
-// "Messages").
-func sharedMessage(kind int, lock string, globals []string, ctxs []*goContext, writer *goContext) string {
+// "Messages", "Read-mostly groups").
+func sharedMessage(kind int, lock string, globals []string, ctxs []*goContext) string {
 	names := listNames(globals, 3)
 	switch kind {
 	case msgReadMostly:
-		var readers []*goContext
-		for _, c := range ctxs {
-			if c != writer {
-				readers = append(readers, c)
-			}
-		}
-		return fmt.Sprintf("%s guards %s, written only by %s and read under RLock by %s; consider an atomic.Pointer swap or keep the RWMutex",
-			lock, names, writer.name, contextList(readers))
+		// Never an owner goroutine: readers would queue on one
+		// goroutine where they now run in parallel.
+		return fmt.Sprintf("%s guards read-mostly %s; keep the RWMutex or publish immutable copies via atomic.Pointer",
+			lock, names)
 	case msgLazy:
 		return fmt.Sprintf("%s guards the lazy initialisation of %s, shared by %s; consider sync.OnceValue",
 			lock, names, contextList(ctxs))

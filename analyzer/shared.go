@@ -500,12 +500,8 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 		live = append(live, f.liveWithKin()...)
 	}
 	ctxs = contextsOf(live)
-	var writer *goContext
-	if kind == msgShared && g.lock.rw {
-		writer = readMostlyWriter(g.units, g.lock.id)
-		if writer != nil && !slices.ContainsFunc(ctxs, func(c *goContext) bool { return c != writer && c.name == writer.name }) {
-			kind = msgReadMostly
-		}
+	if kind == msgShared && isReadMostly(g) {
+		kind = msgReadMostly
 	}
 	var names []string
 	for _, f := range named {
@@ -515,7 +511,7 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 		Pos:      g.lock.obj.Pos(),
 		End:      g.lock.obj.Pos() + token.Pos(len(g.lock.obj.Name())),
 		Category: CategoryShared,
-		Message:  sharedMessage(kind, pc.globals.show(g.lock.id), names, ctxs, writer),
+		Message:  sharedMessage(kind, pc.globals.show(g.lock.id), names, ctxs),
 		Related:  pc.related(ctxs, append(slices.Clone(named), evidence...), g.lock.id),
 	}
 	if g.lock.obj.Pkg() != pc.pass.Pkg {
@@ -549,39 +545,57 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 	return d, true
 }
 
-// readMostlyWriter returns the one context that writes the group's units, if it
-// is not multiple and every access by another context is under a read
-// lock of id (DESIGN §5 "Read-mostly groups"); otherwise nil.
-func readMostlyWriter(units []*unitFacts, id string) *goContext {
-	var writer *goContext
-	for _, f := range units {
+// isReadMostly reports whether g is a read-mostly group (DESIGN §5): its
+// lock is an RWMutex, every write holds it with Lock and every read with
+// RLock (a function that writes the group may read it under Lock, as a
+// registry checks for a duplicate before it adds), and the group is
+// either written by one context that is not multiple, or read in more
+// functions than it is written (registries filled by Register* calls and
+// read on every request). Functions that only read count as readers; a
+// function that writes is a writer, whatever else it does.
+func isReadMostly(g *group) bool {
+	if !g.lock.rw {
+		return false
+	}
+	id := g.lock.id
+	writers := map[*ssa.Function]bool{}
+	var writerCtxs []*goContext
+	for _, f := range g.units {
 		for _, a := range f.live {
 			if !a.write {
 				continue
 			}
-			if len(a.ctxs) != 1 || a.ctxs[0].multiple || writer != nil && writer != a.ctxs[0] {
-				return nil
+			if held, read := a.locks.has(id); !held || read {
+				return false
 			}
-			writer = a.ctxs[0]
+			writers[a.fn] = true
+			for _, c := range a.ctxs {
+				if !slices.Contains(writerCtxs, c) {
+					writerCtxs = append(writerCtxs, c)
+				}
+			}
 		}
 	}
-	readers := false
-	for _, f := range units {
+	readers := map[*ssa.Function]bool{}
+	for _, f := range g.units {
 		for _, a := range f.live {
-			if a.write || slices.Equal(a.ctxs, []*goContext{writer}) {
+			if a.write {
 				continue
 			}
-			ok, read := a.locks.has(id)
-			if !ok || !read {
-				return nil
+			held, read := a.locks.has(id)
+			if !held || !read && !writers[a.fn] {
+				return false
 			}
-			readers = true
+			if !writers[a.fn] {
+				readers[a.fn] = true
+			}
 		}
 	}
-	if !readers {
-		return nil
+	if len(readers) == 0 {
+		return false
 	}
-	return writer
+	oneWriter := len(writerCtxs) == 1 && !writerCtxs[0].multiple
+	return oneWriter || len(readers) > len(writers)
 }
 
 // related returns the evidence of a shared report: the spawn sites, then
