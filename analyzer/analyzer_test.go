@@ -81,6 +81,7 @@ var scenarios = []scenario{
 	{name: "goloop", patterns: []string{"goloop"}},
 	{name: "twogo", patterns: []string{"twogo"}},
 	{name: "httphandler", patterns: []string{"httphandler"}},
+	{name: "middleware", patterns: []string{"middleware"}},
 	{name: "servehttp", patterns: []string{"servehttp"}},
 	{name: "afterfunc", patterns: []string{"afterfunc"}},
 	{name: "ctxafterfunc", patterns: []string{"ctxafterfunc"}},

@@ -355,8 +355,10 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 		if len(accs) == 0 {
 			continue
 		}
-		kind, _ := strings.CutSuffix(c.name, " "+funcName(topFunc(c.siteFn)))
-		start := pc.pass.Pkg.Path() + "." + funcName(topFunc(c.siteFn))
+		kind, start := c.kindText, ""
+		if c.nameFn != nil {
+			start = pc.pass.Pkg.Path() + "." + funcName(c.nameFn)
+		}
 		if c.start != nil {
 			// Started by an imported function: keep its name.
 			kind, start = c.start.Kind, c.start.Func

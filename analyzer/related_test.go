@@ -18,10 +18,10 @@ import (
 
 // analysistest checks messages and positions but not Diagnostic.Related,
 // so the tests in this file check the evidence that shared reports walk:
-// first one "<context> starts here" entry per contributing spawn site, then
-// one "<global> written/read here holding <lock>" entry per (global,
+// one "<context> starts here" entry per contributing spawn site, and one
+// "<global> written/read here holding <lock>" entry per (global,
 // function), at the function's first access of the global, preferring a
-// write.
+// write; all in position order.
 
 // relatedEntry is one expected Related entry: its exact message and the
 // line of file (a base name in the scenario package) that contains at, a
@@ -32,10 +32,9 @@ type relatedEntry struct {
 	at   string
 }
 
-// relatedCase names one shared diagnostic of a scenario and the Related
-// entries it must carry. With subset set, the diagnostic may carry further
-// entries (about globals the case does not pin down), but the listed spawn
-// entries must still all come before the listed access entries.
+// relatedCase names one diagnostic of a scenario and the Related entries
+// it must carry, in position order. With subset set, the diagnostic may
+// carry further entries (about globals the case does not pin down).
 type relatedCase struct {
 	name     string
 	pattern  string
@@ -188,6 +187,44 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// A handler registered through a middleware starts at the
+		// registration, not at the enclosing function's name.
+		name:    "middleware/sessions",
+		pattern: "middleware",
+		diag:    `^muS guards sessions,`,
+		spawns: []relatedEntry{
+			{"HTTP handler login (through track) starts here", "middleware.go", `mux.HandleFunc("/login", track(login))`},
+		},
+		accesses: []relatedEntry{
+			{"sessions written here holding muS", "middleware.go", `sessions[r.FormValue("user")] = "token"`},
+		},
+	},
+	{
+		// What the middlewares return runs in the handler context.
+		name:    "middleware/hits",
+		pattern: "middleware",
+		diag:    `^muH guards hits,`,
+		spawns: []relatedEntry{
+			{"HTTP handler report (through audit) starts here", "middleware.go", `mux.Handle("/audit", audit(report))`},
+			{"HTTP handler report (through track) starts here", "middleware.go", `mux.HandleFunc("/nested", track(logged(report)))`},
+		},
+		accesses: []relatedEntry{
+			{"hits written here holding muH", "middleware.go", "hits[r.URL.Path]++"},
+			{"hits written here holding muH", "middleware.go", `hits["logged"]++`},
+		},
+	},
+	{
+		name:    "middleware/literal",
+		pattern: "middleware",
+		diag:    `^muL guards lines,`,
+		spawns: []relatedEntry{
+			{"HTTP handler func literal in main starts here", "middleware.go", `mux.HandleFunc("/lines", func(`},
+		},
+		accesses: []relatedEntry{
+			{"lines written here holding muL", "middleware.go", "lines = append(lines, r.URL.Path)"},
+		},
+	},
+	{
 		name:    "afterfunc",
 		pattern: "afterfunc",
 		diag:    `^mu guards pending,`,
@@ -305,46 +342,46 @@ func resolve(t *testing.T, pattern string, want []relatedEntry) []entry {
 	return out
 }
 
-// checkExact checks that got is the spawn entries (in any order) followed
-// by the access entries (in any order), and nothing else.
+// checkExact checks that got holds the spawn and access entries and
+// nothing else, in position order.
 func checkExact(t *testing.T, got, spawns, accesses []entry) {
 	t.Helper()
-	if len(got) != len(spawns)+len(accesses) {
-		t.Errorf("got %d Related entries, want %d:\n%s\nwant spawn sites:\n%s\nthen accesses:\n%s",
-			len(got), len(spawns)+len(accesses), list(got), list(spawns), list(accesses))
+	want := append(slices.Clone(spawns), accesses...)
+	if len(got) != len(want) || !sameSet(got, want) {
+		t.Errorf("got %d Related entries:\n%s\nwant %d (in position order):\n%s",
+			len(got), list(got), len(want), list(want))
 		return
 	}
-	if !sameSet(got[:len(spawns)], spawns) {
-		t.Errorf("Related spawn-site entries:\n%s\nwant (in any order):\n%s", list(got[:len(spawns)]), list(spawns))
-	}
-	if !sameSet(got[len(spawns):], accesses) {
-		t.Errorf("Related access entries:\n%s\nwant (in any order):\n%s", list(got[len(spawns):]), list(accesses))
-	}
+	checkOrder(t, got)
 }
 
 // checkSubset checks that every spawn and access entry occurs in got, and
-// that every listed spawn entry comes before every listed access entry.
+// that got is in position order.
 func checkSubset(t *testing.T, got, spawns, accesses []entry) {
 	t.Helper()
-	lastSpawn := -1
-	for _, w := range spawns {
-		i := slices.Index(got, w)
-		if i < 0 {
+	for _, w := range append(slices.Clone(spawns), accesses...) {
+		if !slices.Contains(got, w) {
 			t.Errorf("missing Related entry %s; got:\n%s", w, list(got))
-			continue
-		}
-		lastSpawn = max(lastSpawn, i)
-	}
-	for _, w := range accesses {
-		i := slices.Index(got, w)
-		if i < 0 {
-			t.Errorf("missing Related entry %s; got:\n%s", w, list(got))
-			continue
-		}
-		if i < lastSpawn {
-			t.Errorf("Related access entry %s comes before a spawn-site entry; got:\n%s", w, list(got))
 		}
 	}
+	checkOrder(t, got)
+}
+
+// checkOrder checks that Related entries come in position order: by file,
+// then line (entries on one line go by column, which entry does not keep).
+func checkOrder(t *testing.T, got []entry) {
+	t.Helper()
+	if !slices.IsSortedFunc(got, compareLines) {
+		t.Errorf("Related entries out of position order:\n%s", list(got))
+	}
+}
+
+// compareLines orders entries by file, then line.
+func compareLines(a, b entry) int {
+	if c := strings.Compare(a.file, b.file); c != 0 {
+		return c
+	}
+	return a.line - b.line
 }
 
 // sameSet reports whether a and b hold the same entries, ignoring order.

@@ -137,7 +137,23 @@ func (pc *passContext) analyze() (diags []analysis.Diagnostic, reported, counts 
 			}
 		}
 	}
-	return append(diags, pc.raceDiagnostics(facts)...), reported, counts
+	diags = append(diags, pc.raceDiagnostics(facts)...)
+	for i := range diags {
+		pc.sortRelated(diags[i].Related)
+	}
+	return diags, reported, counts
+}
+
+// sortRelated orders Related entries by position (file name, then
+// offset; comparePos), and entries at one position by message, so that
+// they read top to bottom whatever order the evidence was found in.
+func (pc *passContext) sortRelated(rel []analysis.RelatedInformation) {
+	slices.SortStableFunc(rel, func(a, b analysis.RelatedInformation) int {
+		if c := pc.comparePos(a.Pos, b.Pos); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Message, b.Message)
+	})
 }
 
 // linkPaths gives units on one path (cfg, cfg.Greeting) the same memory
