@@ -33,13 +33,6 @@ type goContext struct {
 	pos        token.Pos       // position of the site (or of the ServeHTTP method)
 	siteFn     *ssa.Function   // function containing site
 	name       string
-	// kindText and nameFn are the two parts of name that facts carry
-	// (factStart.Kind and Func): "goroutine started in" and the
-	// function that starts it, "HTTP handler" and the handler. A name
-	// is never cut back into them, which concatenated the names of
-	// several frames when it did not end with the site's function.
-	kindText   string
-	nameFn     *ssa.Function
 	multiple   bool
 	configured bool           // started by a -spawners entry
 	group      ssa.Value      // the WaitGroup or errgroup.Group it is started with
@@ -60,7 +53,18 @@ type goContext struct {
 	// startAccesses are the accesses start lists, which this context
 	// alone makes (preset; set by assignContexts).
 	startAccesses []*access
+
+	// kindText and nameFn are the two parts of name that facts carry
+	// (factStart.Kind and Func): "goroutine started in" and the
+	// function that starts it, "HTTP handler" and the handler. A name
+	// is never cut back into them, which concatenated the names of
+	// several frames when it did not end with the site's function.
+	kindText string
+	nameFn   *ssa.Function
 }
+
+// label names the context in messages (DESIGN §5 "Messages").
+func (c *goContext) label() string { return c.name }
 
 // A spawnSite is an instruction that starts target in a new context.
 type spawnSite struct {
@@ -69,13 +73,14 @@ type spawnSite struct {
 	target     *ssa.Function
 	kind       ctxKind
 	configured bool
+	start      *factStart     // a context an imported function starts
+	startPkg   *types.Package // the package of that function
+
 	// For a handler registered through a middleware
 	// (mux.HandleFunc("/login", track(login))): the middleware, and
 	// the functions it returns, which run before target.
 	through *ssa.Function
 	wrapper []*ssa.Function
-	start      *factStart     // a context an imported function starts
-	startPkg   *types.Package // the package of that function
 }
 
 // spawnerSpec describes a function that runs its argument elsewhere.
