@@ -28,7 +28,7 @@ var (
 	codecsMu sync.Mutex // want `^codecsMu guards codecs, shared by main and HTTP handler handleCodec; give it one owner goroutine reached over a channel$`
 	codecs   = map[string]string{}
 
-	limitsMu sync.RWMutex // want `^limitsMu guards limits, shared by main and goroutine started in startRefreshers; give it one owner goroutine reached over a channel$`
+	limitsMu sync.RWMutex // want `^limitsMu guards limits, shared by main and 2 goroutines started in startRefreshers; give it one owner goroutine reached over a channel$`
 	limits   map[string]int
 
 	pluginsMu sync.RWMutex // want `^pluginsMu guards plugins, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
