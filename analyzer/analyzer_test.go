@@ -96,6 +96,7 @@ var scenarios = []scenario{
 	{name: "unknowncallee", patterns: []string{"unknowncallee"}},
 	{name: "methodspawn", patterns: []string{"methodspawn"}},
 	{name: "manynames", patterns: []string{"manynames"}},
+	{name: "countedctx", patterns: []string{"countedctx"}},
 	{name: "onecontext", patterns: []string{"onecontext"}},
 	{name: "happensbefore", patterns: []string{"happensbefore"}},
 	{name: "library", patterns: []string{"library"}},

@@ -116,6 +116,30 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// The guard is held inside an imported function at a call
+		// where the caller does not hold it (DESIGN §5 "Messages":
+		// never "held here" there).
+		name:    "xpkg/heldinside",
+		pattern: "xpkg/user",
+		diag:    `^dep.Counts written without holding dep.Mu;`,
+		accesses: []relatedEntry{
+			{"dep.Mu held inside dep.Add", "user.go", `dep.Go(func() { dep.Add("x"); dep.Name("w") })`},
+			{"dep.Counts written here by goroutine started in Start", "user.go", `dep.Go(func() { dep.Add("x"); dep.Name("w") })`},
+		},
+	},
+	{
+		// The same in a shared report's evidence; the callback that
+		// dep.WithLock runs holding dep.Mu holds it here.
+		name:    "xpkg/sharedinside",
+		pattern: "xpkg/user",
+		diag:    `^dep.Mu guards dep.Counts,`,
+		accesses: []relatedEntry{
+			{"dep.Counts written here, dep.Mu held inside dep.Add", "user.go", `dep.Go(func() { dep.Add("x"); dep.Name("w") })`},
+			{"dep.Counts written here holding dep.Mu", "user.go", `dep.WithLock(func() { dep.Counts["cb"] = 2 })`},
+		},
+		subset: true,
+	},
+	{
 		// A field read against a whole-value write: the other side
 		// names the path it touches.
 		name:    "pathprefix/unguarded",

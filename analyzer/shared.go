@@ -266,7 +266,8 @@ func (pc *passContext) assignContexts() {
 				continue
 			}
 			a := &access{unit: u, fn: c.siteFn, instr: c.site, pos: c.pos, write: fa.Write,
-				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true, upstream: fa.Reported}
+				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true, upstream: fa.Reported,
+				inside: pc.globals.show(c.start.Func)}
 			u.refs = append(u.refs, a)
 			pc.accesses = append(pc.accesses, a)
 			c.startAccesses = append(c.startAccesses, a)
@@ -643,12 +644,17 @@ func (pc *passContext) related(ctxs []*goContext, units []*unitFacts, lock strin
 			if a.write {
 				verb = "written"
 			}
-			how := "holding " + pc.globals.show(lock)
-			if !has(a.locks, lock) {
-				how = "without " + pc.globals.show(lock)
+			how := " here holding " + pc.globals.show(lock)
+			switch {
+			case !has(a.locks, lock):
+				how = " here without " + pc.globals.show(lock)
+			case a.inside != "" && !has(a.callerLocks, lock):
+				// Made inside an imported function, which
+				// takes the lock itself.
+				how = " here, " + a.heldHere(lock, pc.globals.show(lock))
 			}
 			pos, _ := pc.exprRange(f.u, a.pos)
-			out = append(out, analysis.RelatedInformation{Pos: pos, Message: pc.globals.show(f.u.key) + " " + verb + " here " + how})
+			out = append(out, analysis.RelatedInformation{Pos: pos, Message: pc.globals.show(f.u.key) + " " + verb + how})
 		}
 	}
 	return out
