@@ -18,8 +18,8 @@ var (
 	mu2  sync.Mutex // want `^mu2 guards seen, shared by main and goroutine started in fill; give it one owner goroutine reached over a channel$`
 	seen []string
 
-	mu3  sync.Mutex // want `^mu3 guards log, shared by main, goroutine started in logAll and 1 more; give it one owner goroutine reached over a channel$`
-	log  []string
+	mu3 sync.Mutex // want `^mu3 guards log, shared by main, goroutine started in logAll and 1 more; give it one owner goroutine reached over a channel$`
+	log []string
 )
 
 func add(j string) {
