@@ -208,7 +208,7 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 				sites = append(sites, pc.middlewareSites(fn, instr, call.Args[k])...)
 			}
 		}
-		if pc.feedsRegistration(instr, 0) {
+		if pc.feedsRegistration(instr) {
 			// A middleware call whose result is registered: the
 			// handlers it wraps run in the handler context
 			// (middlewareSites), not here.
@@ -268,15 +268,16 @@ func (pc *passContext) middlewareSites(fn *ssa.Function, reg ssa.Instruction, h 
 		return nil
 	}
 	var handlers, returned []*ssa.Function
-	// Nested calls are followed at most maxRefDepth deep: each step
-	// goes down one call, and a call's arguments are values made
-	// before it, so there is no cycle.
+	// Nested calls are followed at most maxRefDepth deep, each once
+	// (seen).
+	seen := map[*ssa.Call]bool{}
 	var walk func(c *ssa.Call, depth int)
 	walk = func(c *ssa.Call, depth int) {
 		m := pc.staticCallee(&c.Call)
-		if m == nil || !pc.isSource[m] || depth > maxRefDepth {
+		if m == nil || !pc.isSource[m] || depth > maxRefDepth || seen[c] {
 			return
 		}
+		seen[c] = true
 		for _, r := range returnedFuncs(m) {
 			if pc.isSource[r] && !slices.Contains(returned, r) {
 				returned = append(returned, r)
@@ -300,44 +301,47 @@ func (pc *passContext) middlewareSites(fn *ssa.Function, reg ssa.Instruction, h 
 	return sites
 }
 
-// feedsRegistration reports whether the value of the call instr, a
-// middleware call, is registered as an HTTP handler: passed, as it is or
-// converted, to a registration or to another middleware call whose value
-// is. It follows at most maxRefDepth conversions and calls, each a use of
-// the value before, so it ends.
-func (pc *passContext) feedsRegistration(instr ssa.Instruction, depth int) bool {
-	v, ok := instr.(ssa.Value)
-	if !ok || depth > maxRefDepth || v.Referrers() == nil {
+// feedsRegistration reports whether the value of the call instr, a call
+// of a function of this package (a middleware), is registered as an HTTP
+// handler: passed, as it is or converted, to a registration or to
+// another middleware call whose value is. Each value is visited once
+// (seen), and at most maxRefDepth conversions and calls deep.
+func (pc *passContext) feedsRegistration(instr ssa.Instruction) bool {
+	c, ok := instr.(*ssa.Call)
+	if !ok {
 		return false
 	}
-	if depth == 0 {
-		c, ok := instr.(*ssa.Call)
-		if !ok {
-			return false
-		}
-		if m := pc.staticCallee(&c.Call); m == nil || !pc.isSource[m] {
-			return false
-		}
+	if m := pc.staticCallee(&c.Call); m == nil || !pc.isSource[m] {
+		return false
 	}
-	for _, r := range *v.Referrers() {
-		switch r := r.(type) {
-		case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Convert:
-			if pc.feedsRegistration(r, depth+1) {
-				return true
-			}
-		case *ssa.Call:
-			obj := calleeObj(&r.Call)
-			if s, ok := matchSpec(obj, handlerRegistrations); ok {
-				if k := argIndex(&r.Call, obj, s.arg); k < len(r.Call.Args) && r.Call.Args[k] == v {
+	seen := map[ssa.Value]bool{}
+	var feeds func(v ssa.Value, depth int) bool
+	feeds = func(v ssa.Value, depth int) bool {
+		if seen[v] || depth > maxRefDepth || v.Referrers() == nil {
+			return false
+		}
+		seen[v] = true
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Convert:
+				if feeds(r.(ssa.Value), depth+1) {
+					return true
+				}
+			case *ssa.Call:
+				obj := calleeObj(&r.Call)
+				if s, ok := matchSpec(obj, handlerRegistrations); ok {
+					if k := argIndex(&r.Call, obj, s.arg); k < len(r.Call.Args) && r.Call.Args[k] == v {
+						return true
+					}
+				}
+				if m := pc.staticCallee(&r.Call); m != nil && pc.isSource[m] && slices.Contains(r.Call.Args, v) && feeds(r, depth+1) {
 					return true
 				}
 			}
-			if m := pc.staticCallee(&r.Call); m != nil && pc.isSource[m] && slices.Contains(r.Call.Args, v) && pc.feedsRegistration(r, depth+1) {
-				return true
-			}
 		}
+		return false
 	}
-	return false
+	return feeds(c, 0)
 }
 
 // unwrapFunc returns v without the conversions that keep its function
