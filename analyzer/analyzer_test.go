@@ -75,6 +75,7 @@ var scenarios = []scenario{
 	{name: "deferclosure", patterns: []string{"deferclosure"}},
 	{name: "semaphore", patterns: []string{"semaphore"}},
 	{name: "xpkg", patterns: []string{"xpkg/dep", "xpkg/user", "xpkg/wrap", "xpkg/caller"}},
+	{name: "xpkgname", patterns: []string{"xpkgname/web", "xpkgname/app"}},
 	{name: "instancelock", patterns: []string{"instancelock"}},
 
 	// Goroutine contexts and how they are named.

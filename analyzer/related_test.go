@@ -128,6 +128,17 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// A handler context started by an imported function: held
+		// inside the handler, not at the call.
+		name:    "xpkgname/heldinside",
+		pattern: "xpkgname/app",
+		diag:    `^web.Sessions written without holding web.Mu;`,
+		accesses: []relatedEntry{
+			{"web.Mu held inside web.login", "main.go", "web.Serve()"},
+			{"web.Sessions written here by HTTP handler web.login", "main.go", "web.Serve()"},
+		},
+	},
+	{
 		// The same in a shared report's evidence; the callback that
 		// dep.WithLock runs holding dep.Mu holds it here.
 		name:    "xpkg/sharedinside",
