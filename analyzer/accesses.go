@@ -33,6 +33,22 @@ type access struct {
 	// package covers, as its primary position or in its Related list;
 	// the facts pass it on (factAccess.Reported).
 	reported bool
+	// inside names, for a viaFact or preset access, the imported
+	// function whose body makes it ("dep.Add"), and callerLocks holds
+	// the locks the caller holds at the call: a lock of locks that is
+	// not among them is held inside that function, not here.
+	inside      string
+	callerLocks lockset
+}
+
+// heldHere says where a, which holds lock (shown as lock), holds it:
+// "mu held here", or "mu held inside dep.Add" when the imported function
+// a was made in takes it and the caller does not hold it at the call.
+func (a *access) heldHere(id, lock string) string {
+	if a.inside != "" && !has(a.callerLocks, id) {
+		return lock + " held inside " + a.inside
+	}
+	return lock + " held here"
 }
 
 // source returns the access a copy made by view was made from, or a.

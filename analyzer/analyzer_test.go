@@ -75,12 +75,14 @@ var scenarios = []scenario{
 	{name: "deferclosure", patterns: []string{"deferclosure"}},
 	{name: "semaphore", patterns: []string{"semaphore"}},
 	{name: "xpkg", patterns: []string{"xpkg/dep", "xpkg/user", "xpkg/wrap", "xpkg/caller"}},
+	{name: "xpkgname", patterns: []string{"xpkgname/web", "xpkgname/app"}},
 	{name: "instancelock", patterns: []string{"instancelock"}},
 
 	// Goroutine contexts and how they are named.
 	{name: "goloop", patterns: []string{"goloop"}},
 	{name: "twogo", patterns: []string{"twogo"}},
 	{name: "httphandler", patterns: []string{"httphandler"}},
+	{name: "middleware", patterns: []string{"middleware"}},
 	{name: "servehttp", patterns: []string{"servehttp"}},
 	{name: "afterfunc", patterns: []string{"afterfunc"}},
 	{name: "ctxafterfunc", patterns: []string{"ctxafterfunc"}},
@@ -95,6 +97,7 @@ var scenarios = []scenario{
 	{name: "unknowncallee", patterns: []string{"unknowncallee"}},
 	{name: "methodspawn", patterns: []string{"methodspawn"}},
 	{name: "manynames", patterns: []string{"manynames"}},
+	{name: "countedctx", patterns: []string{"countedctx"}},
 	{name: "onecontext", patterns: []string{"onecontext"}},
 	{name: "happensbefore", patterns: []string{"happensbefore"}},
 	{name: "library", patterns: []string{"library"}},

@@ -57,6 +57,14 @@ type goContext struct {
 	// startAccesses are the accesses start lists, which this context
 	// alone makes (preset; set by assignContexts).
 	startAccesses []*access
+
+	// kindText and nameFn are the two parts of name that facts carry
+	// (factStart.Kind and Func): "goroutine started in" and the
+	// function that starts it, "HTTP handler" and the handler. A name
+	// is never cut back into them, which concatenated the names of
+	// several frames when it did not end with the site's function.
+	kindText string
+	nameFn   *ssa.Function
 }
 
 // label names the context in messages (DESIGN §5 "Messages").
@@ -72,6 +80,12 @@ type spawnSite struct {
 	configured bool
 	start      *factStart     // a context an imported function starts
 	startPkg   *types.Package // the package of that function
+
+	// For a handler registered through a middleware
+	// (mux.HandleFunc("/login", track(login))): the middleware, and
+	// the functions it returns, which run before target.
+	through *ssa.Function
+	wrapper []*ssa.Function
 }
 
 // spawnerSpec describes a function that runs its argument elsewhere.
@@ -97,6 +111,16 @@ var builtinSpawners = []spawnerSpec{
 	{"github.com/prometheus/client_golang/prometheus", "", "NewGaugeFunc", 1, ctxCallback},
 	{"github.com/prometheus/client_golang/prometheus", "", "NewCounterFunc", 1, ctxCallback},
 	{"github.com/prometheus/client_golang/prometheus", "", "NewUntypedFunc", 1, ctxCallback},
+}
+
+// handlerRegistrations are the functions that register argument 1 as an
+// HTTP handler, whatever its form: a function, a conversion to
+// http.HandlerFunc, or what a middleware returns.
+var handlerRegistrations = []spawnerSpec{
+	{"net/http", "", "HandleFunc", 1, ctxHandler},
+	{"net/http", "ServeMux", "HandleFunc", 1, ctxHandler},
+	{"net/http", "", "Handle", 1, ctxHandler},
+	{"net/http", "ServeMux", "Handle", 1, ctxHandler},
 }
 
 // onceFuncs are the functions whose function argument runs once, as
@@ -219,6 +243,21 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 				sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: kind, configured: configured})
 			}
 		}
+		if s, ok := matchSpec(obj, handlerRegistrations); ok {
+			if k := argIndex(call, obj, s.arg); k < len(call.Args) {
+				sites = append(sites, pc.middlewareSites(fn, instr, call.Args[k])...)
+			}
+		}
+		if pc.feedsRegistration(instr) {
+			// A middleware call whose result is registered: the
+			// handlers it wraps run in the handler context
+			// (middlewareSites), not here.
+			for _, arg := range call.Args {
+				if isHandlerFunc(arg.Type()) || isHandlerSig(arg.Type()) {
+					skip = append(skip, arg)
+				}
+			}
+		}
 		if s, ok := matchSpec(obj, builtinSpawners); ok {
 			add(s.arg, s.kind, false)
 		}
@@ -273,6 +312,148 @@ func (pc *passContext) onceBody(instr ssa.Instruction) *ssa.Function {
 		}
 	}
 	return nil
+}
+
+// middlewareSites returns the handler sites of a registration whose
+// handler h is made by a call of a middleware of this package,
+// mux.HandleFunc("/login", track(login)): one site per handler-shaped
+// function the middleware is given (through nested middleware calls,
+// track(auth(login))), at the registration, running the functions the
+// middlewares return and then the handler. A handler given as a
+// function or conversion is left to the spawners and conversions.
+func (pc *passContext) middlewareSites(fn *ssa.Function, reg ssa.Instruction, h ssa.Value) []spawnSite {
+	mw, ok := unwrapFunc(h).(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	outer := pc.staticCallee(&mw.Call)
+	if outer == nil || !pc.isSource[outer] {
+		return nil
+	}
+	var handlers, returned []*ssa.Function
+	// Nested calls are followed at most maxRefDepth deep, each once
+	// (seen).
+	seen := map[*ssa.Call]bool{}
+	var walk func(c *ssa.Call, depth int)
+	walk = func(c *ssa.Call, depth int) {
+		m := pc.staticCallee(&c.Call)
+		if m == nil || !pc.isSource[m] || depth > maxRefDepth || seen[c] {
+			return
+		}
+		seen[c] = true
+		for _, r := range returnedFuncs(m) {
+			if pc.isSource[r] && !slices.Contains(returned, r) {
+				returned = append(returned, r)
+			}
+		}
+		for _, arg := range c.Call.Args {
+			if inner, ok := unwrapFunc(arg).(*ssa.Call); ok {
+				walk(inner, depth+1)
+				continue
+			}
+			if t := funcValue(arg); t != nil && pc.isSource[t] && (isHandlerFunc(arg.Type()) || isHandlerSig(arg.Type())) && !slices.Contains(handlers, t) {
+				handlers = append(handlers, t)
+			}
+		}
+	}
+	walk(mw, 0)
+	var sites []spawnSite
+	for _, t := range handlers {
+		sites = append(sites, spawnSite{instr: reg, fn: fn, target: t, kind: ctxHandler, through: outer, wrapper: returned})
+	}
+	return sites
+}
+
+// feedsRegistration reports whether the value of the call instr, a call
+// of a function of this package (a middleware), is registered as an HTTP
+// handler: passed, as it is or converted, to a registration or to
+// another middleware call whose value is. Each value is visited once
+// (seen), and at most maxRefDepth conversions and calls deep.
+func (pc *passContext) feedsRegistration(instr ssa.Instruction) bool {
+	c, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if m := pc.staticCallee(&c.Call); m == nil || !pc.isSource[m] {
+		return false
+	}
+	seen := map[ssa.Value]bool{}
+	var feeds func(v ssa.Value, depth int) bool
+	feeds = func(v ssa.Value, depth int) bool {
+		if seen[v] || depth > maxRefDepth || v.Referrers() == nil {
+			return false
+		}
+		seen[v] = true
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Convert:
+				if feeds(r.(ssa.Value), depth+1) {
+					return true
+				}
+			case *ssa.Call:
+				obj := calleeObj(&r.Call)
+				if s, ok := matchSpec(obj, handlerRegistrations); ok {
+					if k := argIndex(&r.Call, obj, s.arg); k < len(r.Call.Args) && r.Call.Args[k] == v {
+						return true
+					}
+				}
+				if m := pc.staticCallee(&r.Call); m != nil && pc.isSource[m] && slices.Contains(r.Call.Args, v) && feeds(r, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return feeds(c, 0)
+}
+
+// unwrapFunc returns v without the conversions that keep its function
+// (to http.HandlerFunc, to http.Handler).
+func unwrapFunc(v ssa.Value) ssa.Value {
+	for range maxRefDepth {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// returnedFuncs returns the functions that fn returns as values.
+func returnedFuncs(fn *ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, r := range ret.Results {
+			if t := funcValue(r); t != nil && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// isHandlerSig reports whether t is a func(http.ResponseWriter,
+// *http.Request) type.
+func isHandlerSig(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 2 || sig.Results().Len() != 0 {
+		return false
+	}
+	return strings.HasSuffix(sig.Params().At(0).Type().String(), "net/http.ResponseWriter") &&
+		strings.HasSuffix(sig.Params().At(1).Type().String(), "*net/http.Request")
 }
 
 // isFuncWrapper reports whether v makes a function value out of another:
@@ -404,14 +585,14 @@ func (pc *passContext) buildContexts() {
 	for _, fn := range pc.callbackMethods() {
 		pc.contexts = append(pc.contexts, &goContext{
 			kind: ctxCallback, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
-			name: "callback " + funcName(fn), multiple: true,
+			name: "callback " + funcName(fn), kindText: "callback", nameFn: fn, multiple: true,
 		})
 	}
 	for _, fn := range pc.funcs {
 		if isServeHTTP(fn) && !pc.inTestFile(fn) {
 			pc.contexts = append(pc.contexts, &goContext{
 				kind: ctxHandler, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
-				name: "HTTP handler " + funcName(fn), multiple: true,
+				name: "HTTP handler " + funcName(fn), kindText: "HTTP handler", nameFn: fn, multiple: true,
 			})
 		}
 	}
@@ -426,19 +607,38 @@ func (pc *passContext) buildContexts() {
 				c.startPkg = s.startPkg
 				c.multiple = s.start.Multiple
 				c.name = s.start.Kind + " " + pc.globals.show(s.start.Func)
+				c.kindText = s.start.Kind
 			} else {
-				c.entries = append([]*ssa.Function{s.target}, s.extra...)
+				c.entries = slices.Concat([]*ssa.Function{s.target}, s.extra, s.wrapper)
 				c.group = groupOf(s)
-				c.name = contextName(s)
+				c.name, c.kindText, c.nameFn = contextName(s)
 			}
 			pc.contexts = append(pc.contexts, c)
 		}
 	}
+	// A conversion to http.HandlerFunc of a function that a middleware
+	// wraps, or returns, at a registration is that registration's
+	// handler context, named and placed there (middlewareSites).
+	through := map[*ssa.Function]bool{}
+	for _, fn := range pc.funcs {
+		for _, s := range pc.sites[fn] {
+			if s.through != nil {
+				through[s.target] = true
+				for _, w := range s.wrapper {
+					through[w] = true
+				}
+			}
+		}
+	}
+	pc.contexts = slices.DeleteFunc(pc.contexts, func(c *goContext) bool {
+		_, conv := c.site.(*ssa.ChangeType)
+		return conv && c.kind == ctxHandler && through[c.entries[0]]
+	})
 	for _, fn := range pc.funcs {
 		if name, ok := testEntry(fn); ok && pc.inTestFile(fn) {
 			pc.contexts = append(pc.contexts, &goContext{
 				kind: ctxTest, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
-				name: "test " + name, multiple: callsParallel(fn), test: true,
+				name: "test " + name, kindText: "test", nameFn: fn, multiple: callsParallel(fn), test: true,
 			})
 		}
 	}
@@ -873,25 +1073,35 @@ func loopBlocks(fn *ssa.Function) []bool {
 	return loops
 }
 
-// contextName names the context started at s (DESIGN §5 "Messages").
-func contextName(s spawnSite) string {
-	where := funcName(topFunc(s.fn))
+// contextName names the context started at s (DESIGN §5 "Messages"):
+// its name, and the two parts of it that facts carry, the kind and the
+// function that names it. A handler is named by its function, or by where
+// its func literal is; one registered through a middleware by the
+// function the middleware wraps ("HTTP handler login (through track)").
+func contextName(s spawnSite) (name, kind string, fn *ssa.Function) {
+	where := topFunc(s.fn)
 	switch s.kind {
 	case ctxHandler:
-		if s.target.Parent() == nil {
-			return "HTTP handler " + funcName(s.target)
+		if s.target.Parent() != nil {
+			kind, fn = "HTTP handler func literal in", where
+			break
 		}
-		return "HTTP handler " + where
+		kind, fn = "HTTP handler", s.target
+		if s.through != nil {
+			return kind + " " + funcName(fn) + " (through " + funcName(s.through) + ")", kind, fn
+		}
 	case ctxTimer:
-		return "timer callback in " + where
+		kind, fn = "timer callback in", where
 	case ctxCallback:
-		return "callback registered in " + where
+		kind, fn = "callback registered in", where
 	case ctxFinalizer:
-		return "finalizer set in " + where
+		kind, fn = "finalizer set in", where
 	case ctxCleanup:
-		return "cleanup added in " + where
+		kind, fn = "cleanup added in", where
+	default:
+		kind, fn = "goroutine started in", where
 	}
-	return "goroutine started in " + where
+	return kind + " " + funcName(fn), kind, fn
 }
 
 // topFunc returns the named function enclosing fn.

@@ -355,8 +355,10 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 		if len(accs) == 0 {
 			continue
 		}
-		kind, _ := strings.CutSuffix(c.name, " "+funcName(topFunc(c.siteFn)))
-		start := pc.pass.Pkg.Path() + "." + funcName(topFunc(c.siteFn))
+		kind, start := c.kindText, ""
+		if c.nameFn != nil {
+			start = pc.pass.Pkg.Path() + "." + funcName(c.nameFn)
+		}
 		if c.start != nil {
 			// Started by an imported function: keep its name.
 			kind, start = c.start.Kind, c.start.Func
@@ -452,12 +454,19 @@ func (pc *passContext) factAccesses(accs iter.Seq[*access]) []factAccess {
 // importedAccesses records the accesses that calling an imported function
 // with a fact makes, with the caller's locks added.
 func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction, ff *funcFact, locks lockset) {
+	inside := ""
+	if c, ok := instr.(ssa.CallInstruction); ok {
+		if callee := pc.staticCallee(c.Common()); callee != nil && callee.Pkg != nil {
+			inside = pc.globals.show(callee.Pkg.Pkg.Path() + "." + funcName(callee))
+		}
+	}
 	for _, fa := range ff.Accesses {
 		u := pc.foreignUnit(fa, pc.factPkg[ff])
 		if u == nil {
 			continue
 		}
-		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true, upstream: fa.Reported}
+		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true, upstream: fa.Reported,
+			inside: inside, callerLocks: locks}
 		u.refs = append(u.refs, a)
 		pc.accesses = append(pc.accesses, a)
 	}

@@ -183,7 +183,7 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		}
 		if h := pc.heldAt(others, f.guard.id); h != nil {
 			hpos, _ := pc.exprRange(f.u, h.pos)
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: hpos, Message: guard + " held here"})
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: hpos, Message: h.heldHere(f.guard.id, guard)})
 		}
 		verb := "accessed"
 		if b.write {

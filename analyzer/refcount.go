@@ -4,25 +4,39 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
 
-// isRefCount reports whether u is a reference count (DESIGN §1, §5): an
-// integer whose every access is ++, --, += k, -= k with constant k,
-// assignment of a constant, a comparison, or a read into a local value
-// used only in comparisons and local arithmetic.
-func isRefCount(u *unit) bool {
+// isRefCount reports whether u is a reference count (DESIGN §1, §5
+// "Reference counts in SSA"): an integer whose every write is ++, --,
+// += n, -= n (any integer n) or the assignment of a constant. Its loads
+// may flow anywhere as values (compared, returned by a getter, printed,
+// passed by value); only its address leaving a load or store (&n passed
+// to a function, stored, converted) disqualifies it, since a pointer can
+// write anything. addrTaken holds the paths whose address does.
+func isRefCount(u *unit, addrTaken map[string]bool) bool {
 	b, ok := u.typ.Underlying().(*types.Basic)
 	if !ok || b.Info()&types.IsInteger == 0 {
 		return false
 	}
+	// The address of the count, or of a struct or array that holds
+	// it, lets a pointer write it.
+	for key := u.key; ; {
+		if addrTaken[key] {
+			return false
+		}
+		i := strings.LastIndex(key, ".")
+		if i <= strings.LastIndex(key, "/") {
+			break
+		}
+		key = key[:i]
+	}
 	for _, a := range u.refs {
 		switch instr := a.instr.(type) {
 		case *ssa.UnOp:
-			if !localUse(instr, u, map[ssa.Value]bool{}, nil) {
-				return false
-			}
+			// A load: its value may go anywhere.
 		case *ssa.Store:
 			if !countStore(instr, u) {
 				return false
@@ -35,18 +49,18 @@ func isRefCount(u *unit) bool {
 }
 
 // countStore reports whether s stores a constant, or the unit's own value
-// plus or minus a constant, into u.
+// plus or minus an integer, into u.
 func countStore(s *ssa.Store, u *unit) bool {
 	switch v := s.Val.(type) {
 	case *ssa.Const:
 		return true
 	case *ssa.BinOp:
-		if v.Op != token.ADD && v.Op != token.SUB {
-			return false
+		switch v.Op {
+		case token.ADD:
+			return loadsUnit(v.X, u) || loadsUnit(v.Y, u)
+		case token.SUB:
+			return loadsUnit(v.X, u) // n - k, not k - n
 		}
-		_, yConst := v.Y.(*ssa.Const)
-		_, xConst := v.X.(*ssa.Const)
-		return (yConst && loadsUnit(v.X, u)) || (xConst && v.Op == token.ADD && loadsUnit(v.Y, u))
 	}
 	return false
 }
@@ -61,63 +75,54 @@ func loadsUnit(v ssa.Value, u *unit) bool {
 	return ok && r.global() != nil && r.path() == u.key
 }
 
-// localUse reports whether the value v, loaded from u, flows only into
-// comparisons and local integer arithmetic (or back into u as a count
-// update). seen holds the values already checked or being checked: each
-// value's referrers are visited once, so the work is linear in the
-// function however its arithmetic and phis share values.
-func localUse(v ssa.Value, u *unit, seen map[ssa.Value]bool, steps *walkCount) bool {
-	if seen[v] {
-		return true // checked, or being checked around a loop
+// addressTaken returns the paths of globals whose address is used other
+// than to load from it, store into it or select a field or element of it
+// (whose own uses are checked in turn): &n passed to a function, stored,
+// converted or captured. It looks at each operand of each instruction of
+// the package's source functions once.
+func (pc *passContext) addressTaken() map[string]bool {
+	if pc.addrTaken != nil {
+		return pc.addrTaken
 	}
-	seen[v] = true
-	refs := v.Referrers()
-	if refs == nil {
-		return true
-	}
-	for _, r := range *refs {
-		steps.step()
-		switch r := r.(type) {
-		case *ssa.BinOp:
-			switch r.Op {
-			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-				continue
+	pc.addrTaken = map[string]bool{}
+	var rands []*ssa.Value
+	for _, fn := range pc.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				rands = instr.Operands(rands[:0])
+				for _, rand := range rands {
+					v := *rand
+					switch v.(type) {
+					case *ssa.Global, *ssa.FieldAddr, *ssa.IndexAddr:
+					default:
+						continue
+					}
+					if !isPointer(v.Type()) || usesAddress(instr, v) {
+						continue
+					}
+					if r, ok := addrRef(v); ok && r.global() != nil && r.exact && r.hops == 0 {
+						pc.addrTaken[r.path()] = true
+					}
+				}
 			}
-			if !localUse(r, u, seen, steps) {
-				return false
-			}
-		case *ssa.UnOp:
-			if r.Op != token.SUB && r.Op != token.XOR {
-				return false
-			}
-			if !localUse(r, u, seen, steps) {
-				return false
-			}
-		case *ssa.Convert:
-			if b, ok := r.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
-				return false
-			}
-			if !localUse(r, u, seen, steps) {
-				return false
-			}
-		case *ssa.Phi:
-			if !localUse(r, u, seen, steps) {
-				return false
-			}
-		case *ssa.Store:
-			if !countStore(r, u) {
-				return false
-			}
-			ar, ok := addrRef(r.Addr)
-			if !ok || ar.path() != u.key {
-				return false
-			}
-		case *ssa.DebugRef:
-		default:
-			return false
 		}
 	}
-	return true
+	return pc.addrTaken
+}
+
+// usesAddress reports whether instr uses the address v only as an
+// address: to load from it, store into it (not store it), select a
+// field or element of it, or for debugging.
+func usesAddress(instr ssa.Instruction, v ssa.Value) bool {
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		return instr.Op == token.MUL
+	case *ssa.Store:
+		return instr.Addr == v && instr.Val != v
+	case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.DebugRef:
+		return true
+	}
+	return false
 }
 
 // branchGuards returns the branches that decide whether block b runs:

@@ -18,10 +18,10 @@ import (
 
 // analysistest checks messages and positions but not Diagnostic.Related,
 // so the tests in this file check the evidence that shared reports walk:
-// first one "<context> starts here" entry per contributing spawn site, then
-// one "<global> written/read here holding <lock>" entry per (global,
+// one "<context> starts here" entry per contributing spawn site, and one
+// "<global> written/read here holding <lock>" entry per (global,
 // function), at the function's first access of the global, preferring a
-// write.
+// write; all in position order.
 
 // relatedEntry is one expected Related entry: its exact message and the
 // line of file (a base name in the scenario package) that contains at, a
@@ -32,10 +32,9 @@ type relatedEntry struct {
 	at   string
 }
 
-// relatedCase names one shared diagnostic of a scenario and the Related
-// entries it must carry. With subset set, the diagnostic may carry further
-// entries (about globals the case does not pin down), but the listed spawn
-// entries must still all come before the listed access entries.
+// relatedCase names one diagnostic of a scenario and the Related entries
+// it must carry, in position order. With subset set, the diagnostic may
+// carry further entries (about globals the case does not pin down).
 type relatedCase struct {
 	name     string
 	pattern  string
@@ -117,6 +116,41 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// The guard is held inside an imported function at a call
+		// where the caller does not hold it (DESIGN §5 "Messages":
+		// never "held here" there).
+		name:    "xpkg/heldinside",
+		pattern: "xpkg/user",
+		diag:    `^dep.Counts written without holding dep.Mu;`,
+		accesses: []relatedEntry{
+			{"dep.Mu held inside dep.Add", "user.go", `dep.Go(func() { dep.Add("x"); dep.Name("w") })`},
+			{"dep.Counts written here by goroutine started in Start", "user.go", `dep.Go(func() { dep.Add("x"); dep.Name("w") })`},
+		},
+	},
+	{
+		// A handler context started by an imported function: held
+		// inside the handler, not at the call.
+		name:    "xpkgname/heldinside",
+		pattern: "xpkgname/app",
+		diag:    `^web.Sessions written without holding web.Mu;`,
+		accesses: []relatedEntry{
+			{"web.Mu held inside web.login", "main.go", "web.Serve()"},
+			{"web.Sessions written here by HTTP handler web.login", "main.go", "web.Serve()"},
+		},
+	},
+	{
+		// The same in a shared report's evidence; the callback that
+		// dep.WithLock runs holding dep.Mu holds it here.
+		name:    "xpkg/sharedinside",
+		pattern: "xpkg/user",
+		diag:    `^dep.Mu guards dep.Counts,`,
+		accesses: []relatedEntry{
+			{"dep.Counts written here, dep.Mu held inside dep.Add", "user.go", `dep.Go(func() { dep.Add("x"); dep.Name("w") })`},
+			{"dep.Counts written here holding dep.Mu", "user.go", `dep.WithLock(func() { dep.Counts["cb"] = 2 })`},
+		},
+		subset: true,
+	},
+	{
 		// A field read against a whole-value write: the other side
 		// names the path it touches.
 		name:    "pathprefix/unguarded",
@@ -185,6 +219,44 @@ var relatedCases = []relatedCase{
 		accesses: []relatedEntry{
 			{"visits written here holding mu3", "httphandler.go", `visits["a"]++`},
 			{"visits written here holding mu3", "httphandler.go", `visits["b"]++`},
+		},
+	},
+	{
+		// A handler registered through a middleware starts at the
+		// registration, not at the enclosing function's name.
+		name:    "middleware/sessions",
+		pattern: "middleware",
+		diag:    `^muS guards sessions,`,
+		spawns: []relatedEntry{
+			{"HTTP handler login (through track) starts here", "middleware.go", `mux.HandleFunc("/login", track(login))`},
+		},
+		accesses: []relatedEntry{
+			{"sessions written here holding muS", "middleware.go", `sessions[r.FormValue("user")] = "token"`},
+		},
+	},
+	{
+		// What the middlewares return runs in the handler context.
+		name:    "middleware/hits",
+		pattern: "middleware",
+		diag:    `^muH guards hits,`,
+		spawns: []relatedEntry{
+			{"HTTP handler report (through audit) starts here", "middleware.go", `mux.Handle("/audit", audit(report))`},
+			{"HTTP handler report (through track) starts here", "middleware.go", `mux.HandleFunc("/nested", track(logged(report)))`},
+		},
+		accesses: []relatedEntry{
+			{"hits written here holding muH", "middleware.go", "hits[r.URL.Path]++"},
+			{"hits written here holding muH", "middleware.go", `hits["logged"]++`},
+		},
+	},
+	{
+		name:    "middleware/literal",
+		pattern: "middleware",
+		diag:    `^muL guards lines,`,
+		spawns: []relatedEntry{
+			{"HTTP handler func literal in main starts here", "middleware.go", `mux.HandleFunc("/lines", func(`},
+		},
+		accesses: []relatedEntry{
+			{"lines written here holding muL", "middleware.go", "lines = append(lines, r.URL.Path)"},
 		},
 	},
 	{
@@ -305,46 +377,46 @@ func resolve(t *testing.T, pattern string, want []relatedEntry) []entry {
 	return out
 }
 
-// checkExact checks that got is the spawn entries (in any order) followed
-// by the access entries (in any order), and nothing else.
+// checkExact checks that got holds the spawn and access entries and
+// nothing else, in position order.
 func checkExact(t *testing.T, got, spawns, accesses []entry) {
 	t.Helper()
-	if len(got) != len(spawns)+len(accesses) {
-		t.Errorf("got %d Related entries, want %d:\n%s\nwant spawn sites:\n%s\nthen accesses:\n%s",
-			len(got), len(spawns)+len(accesses), list(got), list(spawns), list(accesses))
+	want := append(slices.Clone(spawns), accesses...)
+	if len(got) != len(want) || !sameSet(got, want) {
+		t.Errorf("got %d Related entries:\n%s\nwant %d (in position order):\n%s",
+			len(got), list(got), len(want), list(want))
 		return
 	}
-	if !sameSet(got[:len(spawns)], spawns) {
-		t.Errorf("Related spawn-site entries:\n%s\nwant (in any order):\n%s", list(got[:len(spawns)]), list(spawns))
-	}
-	if !sameSet(got[len(spawns):], accesses) {
-		t.Errorf("Related access entries:\n%s\nwant (in any order):\n%s", list(got[len(spawns):]), list(accesses))
-	}
+	checkOrder(t, got)
 }
 
 // checkSubset checks that every spawn and access entry occurs in got, and
-// that every listed spawn entry comes before every listed access entry.
+// that got is in position order.
 func checkSubset(t *testing.T, got, spawns, accesses []entry) {
 	t.Helper()
-	lastSpawn := -1
-	for _, w := range spawns {
-		i := slices.Index(got, w)
-		if i < 0 {
+	for _, w := range append(slices.Clone(spawns), accesses...) {
+		if !slices.Contains(got, w) {
 			t.Errorf("missing Related entry %s; got:\n%s", w, list(got))
-			continue
-		}
-		lastSpawn = max(lastSpawn, i)
-	}
-	for _, w := range accesses {
-		i := slices.Index(got, w)
-		if i < 0 {
-			t.Errorf("missing Related entry %s; got:\n%s", w, list(got))
-			continue
-		}
-		if i < lastSpawn {
-			t.Errorf("Related access entry %s comes before a spawn-site entry; got:\n%s", w, list(got))
 		}
 	}
+	checkOrder(t, got)
+}
+
+// checkOrder checks that Related entries come in position order: by file,
+// then line (entries on one line go by column, which entry does not keep).
+func checkOrder(t *testing.T, got []entry) {
+	t.Helper()
+	if !slices.IsSortedFunc(got, compareLines) {
+		t.Errorf("Related entries out of position order:\n%s", list(got))
+	}
+}
+
+// compareLines orders entries by file, then line.
+func compareLines(a, b entry) int {
+	if c := strings.Compare(a.file, b.file); c != 0 {
+		return c
+	}
+	return a.line - b.line
 }
 
 // sameSet reports whether a and b hold the same entries, ignoring order.
@@ -401,7 +473,7 @@ func findDiagnostic(t *testing.T, results []*analysistest.Result, rx string) (*a
 }
 
 // sharedMessage matches the three message forms of the shared category.
-var sharedMessage = regexp.MustCompile(`^\S+ guards .+(; give (it|them) one owner goroutine reached over a channel|; consider an atomic\.Pointer swap or keep the RWMutex|; consider sync\.OnceValue)$`)
+var sharedMessage = regexp.MustCompile(`^\S+ guards .+(; give (it|them) one owner goroutine reached over a channel|; keep the RWMutex or publish immutable copies via atomic\.Pointer|; consider sync\.OnceValue)$`)
 
 // directiveMessage matches the messages of the directive category.
 var directiveMessage = regexp.MustCompile(`^(chanown:ignore needs a reason|chanown:ignore suppresses nothing|unknown chanown directive "chanown:[^"]*")$`)

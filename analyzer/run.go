@@ -53,7 +53,8 @@ type passContext struct {
 	accesses   []*access
 	byFn       map[*ssa.Function][]*access // accesses not preset, by function, in order; set by assignContexts
 	unlocks    []unlockEvent
-	counts     []string // this package's reference counts, for facts
+	counts     []string        // this package's reference counts, for facts
+	addrTaken  map[string]bool // paths whose address escapes a load or store; see addressTaken
 }
 
 // run analyses one package: a cheap syntax and types check first, then

@@ -137,7 +137,23 @@ func (pc *passContext) analyze() (diags []analysis.Diagnostic, reported, counts 
 			}
 		}
 	}
-	return append(diags, pc.raceDiagnostics(facts)...), reported, counts
+	diags = append(diags, pc.raceDiagnostics(facts)...)
+	for i := range diags {
+		pc.sortRelated(diags[i].Related)
+	}
+	return diags, reported, counts
+}
+
+// sortRelated orders Related entries by position (file name, then
+// offset; comparePos), and entries at one position by message, so that
+// they read top to bottom whatever order the evidence was found in.
+func (pc *passContext) sortRelated(rel []analysis.RelatedInformation) {
+	slices.SortStableFunc(rel, func(a, b analysis.RelatedInformation) int {
+		if c := pc.comparePos(a.Pos, b.Pos); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Message, b.Message)
+	})
 }
 
 // linkPaths gives units on one path (cfg, cfg.Greeting) the same memory
@@ -250,7 +266,8 @@ func (pc *passContext) assignContexts() {
 				continue
 			}
 			a := &access{unit: u, fn: c.siteFn, instr: c.site, pos: c.pos, write: fa.Write,
-				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true, upstream: fa.Reported}
+				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true, upstream: fa.Reported,
+				inside: pc.globals.show(c.start.Func)}
 			u.refs = append(u.refs, a)
 			pc.accesses = append(pc.accesses, a)
 			c.startAccesses = append(c.startAccesses, a)
@@ -500,12 +517,8 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 		live = append(live, f.liveWithKin()...)
 	}
 	ctxs = contextsOf(live)
-	var writer *goContext
-	if kind == msgShared && g.lock.rw {
-		writer = readMostlyWriter(g.units, g.lock.id)
-		if writer != nil && !slices.ContainsFunc(ctxs, func(c *goContext) bool { return c != writer && c.name == writer.name }) {
-			kind = msgReadMostly
-		}
+	if kind == msgShared && isReadMostly(g) {
+		kind = msgReadMostly
 	}
 	var names []string
 	for _, f := range named {
@@ -515,7 +528,7 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 		Pos:      g.lock.obj.Pos(),
 		End:      g.lock.obj.Pos() + token.Pos(len(g.lock.obj.Name())),
 		Category: CategoryShared,
-		Message:  sharedMessage(kind, pc.globals.show(g.lock.id), names, ctxs, writer),
+		Message:  sharedMessage(kind, pc.globals.show(g.lock.id), names, ctxs),
 		Related:  pc.related(ctxs, append(slices.Clone(named), evidence...), g.lock.id),
 	}
 	if g.lock.obj.Pkg() != pc.pass.Pkg {
@@ -549,39 +562,57 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 	return d, true
 }
 
-// readMostlyWriter returns the one context that writes the group's units, if it
-// is not multiple and every access by another context is under a read
-// lock of id (DESIGN §5 "Read-mostly groups"); otherwise nil.
-func readMostlyWriter(units []*unitFacts, id string) *goContext {
-	var writer *goContext
-	for _, f := range units {
+// isReadMostly reports whether g is a read-mostly group (DESIGN §5): its
+// lock is an RWMutex, every write holds it with Lock and every read with
+// RLock (a function that writes the group may read it under Lock, as a
+// registry checks for a duplicate before it adds), and the group is
+// either written by one context that is not multiple, or read in more
+// functions than it is written (registries filled by Register* calls and
+// read on every request). Functions that only read count as readers; a
+// function that writes is a writer, whatever else it does.
+func isReadMostly(g *group) bool {
+	if !g.lock.rw {
+		return false
+	}
+	id := g.lock.id
+	writers := map[*ssa.Function]bool{}
+	var writerCtxs []*goContext
+	for _, f := range g.units {
 		for _, a := range f.live {
 			if !a.write {
 				continue
 			}
-			if len(a.ctxs) != 1 || a.ctxs[0].multiple || writer != nil && writer != a.ctxs[0] {
-				return nil
+			if held, read := a.locks.has(id); !held || read {
+				return false
 			}
-			writer = a.ctxs[0]
+			writers[a.fn] = true
+			for _, c := range a.ctxs {
+				if !slices.Contains(writerCtxs, c) {
+					writerCtxs = append(writerCtxs, c)
+				}
+			}
 		}
 	}
-	readers := false
-	for _, f := range units {
+	readers := map[*ssa.Function]bool{}
+	for _, f := range g.units {
 		for _, a := range f.live {
-			if a.write || slices.Equal(a.ctxs, []*goContext{writer}) {
+			if a.write {
 				continue
 			}
-			ok, read := a.locks.has(id)
-			if !ok || !read {
-				return nil
+			held, read := a.locks.has(id)
+			if !held || !read && !writers[a.fn] {
+				return false
 			}
-			readers = true
+			if !writers[a.fn] {
+				readers[a.fn] = true
+			}
 		}
 	}
-	if !readers {
-		return nil
+	if len(readers) == 0 {
+		return false
 	}
-	return writer
+	oneWriter := len(writerCtxs) == 1 && !writerCtxs[0].multiple
+	return oneWriter || len(readers) > len(writers)
 }
 
 // related returns the evidence of a shared report: the spawn sites, then
@@ -613,12 +644,17 @@ func (pc *passContext) related(ctxs []*goContext, units []*unitFacts, lock strin
 			if a.write {
 				verb = "written"
 			}
-			how := "holding " + pc.globals.show(lock)
-			if !has(a.locks, lock) {
-				how = "without " + pc.globals.show(lock)
+			how := " here holding " + pc.globals.show(lock)
+			switch {
+			case !has(a.locks, lock):
+				how = " here without " + pc.globals.show(lock)
+			case a.inside != "" && !has(a.callerLocks, lock):
+				// Made inside an imported function, which
+				// takes the lock itself.
+				how = " here, " + a.heldHere(lock, pc.globals.show(lock))
 			}
 			pos, _ := pc.exprRange(f.u, a.pos)
-			out = append(out, analysis.RelatedInformation{Pos: pos, Message: pc.globals.show(f.u.key) + " " + verb + " here " + how})
+			out = append(out, analysis.RelatedInformation{Pos: pos, Message: pc.globals.show(f.u.key) + " " + verb + how})
 		}
 	}
 	return out
@@ -634,7 +670,7 @@ func isPointer(t types.Type) bool {
 // global, its package fact says.
 func (pc *passContext) isCount(u *unit) bool {
 	if !u.foreign {
-		return isRefCount(u)
+		return isRefCount(u, pc.addressTaken())
 	}
 	if u.synthetic {
 		return u.shape&shapeCount != 0

@@ -236,33 +236,6 @@ func arith(xs []int, a int) {
 	return b.String()
 }
 
-// TestLocalUseLinear checks the reference-count walk from the load of c.
-func TestLocalUseLinear(t *testing.T) {
-	for _, n := range walkSizes {
-		fn, pkg := buildFunc(t, arithmetic(n), "arith")
-		u := &unit{key: "p.c", typ: pkg.Scope().Lookup("c").Type()}
-		var load ssa.Value
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if l, ok := instr.(*ssa.UnOp); ok && l.Op == token.MUL && load == nil {
-					load = l
-				}
-			}
-		}
-		size := instrCount(fn)
-		steps := walkCount{limit: stepLimit(size)}
-		ok := false
-		bounded(t, n, func() { ok = localUse(load, u, map[ssa.Value]bool{}, &steps) })
-		t.Logf("n=%d: %d instructions, %d steps", n, size, steps.n)
-		if !ok {
-			t.Errorf("n=%d: the load of c is not used only locally", n)
-		}
-		if steps.n > maxStepsPerInstr*size {
-			t.Errorf("n=%d: the walk took %d steps on %d instructions", n, steps.n, size)
-		}
-	}
-}
-
 // TestDerivesFromCountLinear checks the walk that decides whether a
 // branch compares a count, on a value that derives from no count.
 func TestDerivesFromCountLinear(t *testing.T) {

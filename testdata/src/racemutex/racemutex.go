@@ -122,7 +122,7 @@ func RaceMutex2() { // want RaceMutex2:`^chanown\(reads\ racemutex\.chRaceMutex2
 
 // TestNoRaceMutexPureHappensBefore
 var (
-	muNoRaceMutexPureHappensBefore      sync.Mutex // want `^muNoRaceMutexPureHappensBefore guards writtenNoRaceMutexPureHappensBefore, shared by goroutine started in NoRaceMutexPureHappensBefore; give it one owner goroutine reached over a channel$`
+	muNoRaceMutexPureHappensBefore      sync.Mutex // want `^muNoRaceMutexPureHappensBefore guards writtenNoRaceMutexPureHappensBefore, shared by 2 goroutines started in NoRaceMutexPureHappensBefore; give it one owner goroutine reached over a channel$`
 	xNoRaceMutexPureHappensBefore       int16      = 0
 	writtenNoRaceMutexPureHappensBefore            = false
 	chNoRaceMutexPureHappensBefore                 = make(chan bool, 2)

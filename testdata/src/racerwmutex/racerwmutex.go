@@ -1,4 +1,4 @@
-// Package racerwmutex ports every test of the race detector's // want package:`chanown\(module\ "";\ reported\ racerwmutex\.muNoRaceRWMutex,racerwmutex\.muRaceRWMutexMultipleReaders;\ counts\ racerwmutex\.xNoRaceRWMutexMultipleReaders,racerwmutex\.xNoRaceRWMutexTransitive,racerwmutex\.xRaceMutexRWMutex\)`
+// Package racerwmutex ports every test of the race detector's // want package:`chanown\(module\ "";\ reported\ racerwmutex\.muRaceRWMutexMultipleReaders;\ counts\ racerwmutex\.xNoRaceRWMutex,racerwmutex\.xNoRaceRWMutexMultipleReaders,racerwmutex\.xNoRaceRWMutexTransitive,racerwmutex\.xRaceMutexRWMutex,racerwmutex\.xRaceRWMutexMultipleReaders\)`
 // $GOROOT/src/runtime/race/testdata/rwmutex_test.go (issue 3 item 6).
 //
 // Layout (as in package racemutex). Each test becomes an exported function
@@ -24,8 +24,8 @@
 // shared report of each lock is stated in the note.
 //
 //	TestRaceMutexRWMutex             | reported wronglock at x = 1 (holding mu1, guard mu2 by the mutex hat) | shared: none, x is a reference count (constant stores)
-//	TestNoRaceRWMutex                | divergent: y is written only while mu is read-held, and rlockwrite needs no context evidence (§2), although only one goroutine writes y | chanown: rlockwrite at y = x; shared: mu guards x (y is reached by one context), default form: the group {x, y} is written by two contexts, so it is not read-mostly
-//	TestRaceRWMutexMultipleReaders   | reported rlockwrite at each y = x + k (three readers write y holding only RLock) | shared: mu guards x and y
+//	TestNoRaceRWMutex                | divergent: y is written only while mu is read-held, and rlockwrite needs no context evidence (§2), although only one goroutine writes y | chanown: rlockwrite at y = x; shared: none, x is a reference count (a constant store, read by value, §1) and y is reached by one context
+//	TestRaceRWMutexMultipleReaders   | reported rlockwrite at each y = x + k (three readers write y holding only RLock) | shared: mu guards y (x is a reference count: a constant store, read by value, §1)
 //	TestNoRaceRWMutexMultipleReaders | silent | x is written holding Lock and read holding RLock; shared: none, x is a reference count (reads into local arithmetic)
 //	TestNoRaceRWMutexTransitive      | silent | x is read holding RLock and written holding Lock; shared: none, x is a reference count
 package racerwmutex
@@ -65,11 +65,10 @@ func RaceMutexRWMutex() { // want RaceMutexRWMutex:`^chanown\(reads\ racerwmutex
 
 // TestNoRaceRWMutex
 //
-// mu's group is {x, y}: y is written (under RLock) by the reader, x by the
-// writer, so the group is written by two contexts and is not read-mostly
-// (§5); the message takes the default form and names only x, the shared one.
+// mu's group is {x, y}: x is a reference count (a constant store, its value
+// copied into y), y is written by the reader alone; so no shared report.
 var (
-	muNoRaceRWMutex                sync.RWMutex // want `^muNoRaceRWMutex guards xNoRaceRWMutex, shared by goroutine started in NoRaceRWMutex; give it one owner goroutine reached over a channel$`
+	muNoRaceRWMutex                sync.RWMutex // ok: x is a reference count and y is written by one context
 	xNoRaceRWMutex, yNoRaceRWMutex int64        = 0, 1
 	chNoRaceRWMutex                             = make(chan bool, 2)
 )
@@ -98,7 +97,7 @@ func NoRaceRWMutex() { // want NoRaceRWMutex:`^chanown\(reads\ racerwmutex\.chNo
 
 // TestRaceRWMutexMultipleReaders
 var (
-	muRaceRWMutexMultipleReaders                             sync.RWMutex // want `^muRaceRWMutexMultipleReaders guards xRaceRWMutexMultipleReaders and yRaceRWMutexMultipleReaders, shared by goroutine started in RaceRWMutexMultipleReaders; give them one owner goroutine reached over a channel$`
+	muRaceRWMutexMultipleReaders                             sync.RWMutex // want `^muRaceRWMutexMultipleReaders guards yRaceRWMutexMultipleReaders, shared by 3 goroutines started in RaceRWMutexMultipleReaders; give it one owner goroutine reached over a channel$`
 	xRaceRWMutexMultipleReaders, yRaceRWMutexMultipleReaders int64        = 0, 1
 	chRaceRWMutexMultipleReaders                                          = make(chan bool, 4)
 )

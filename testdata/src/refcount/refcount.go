@@ -1,10 +1,10 @@
 // Package main covers simple reference counts, where a mutex is the right
-// tool: every access of active, waiters and uptime is `n++`, `n--`,
-// `n += 2`, `n -= 2`, `n = 0`, a comparison or a read into a local used
-// only in local arithmetic and comparisons; uptime has a named integer type
-// (time.Duration). Shared by main and a goroutine, still silent. The twins
-// that return the count, pass it to a function or take its address are in
-// package refcountuse.
+// tool: every write of active, waiters and uptime is `n++`, `n--`,
+// `n += 2`, `n -= 2`, `n += k` for a variable k, or `n = 0`, and every
+// read a comparison or a read into a local; uptime has a named integer
+// type (time.Duration). Shared by main and a goroutine, still silent.
+// Counts read by getters and printed, and the twins that take a count's
+// address, are in package refcountuse.
 package main
 
 import (
@@ -48,7 +48,14 @@ func busy() bool {
 	return x > 0
 }
 
+func grow(k int) {
+	mu.Lock()
+	waiters += int64(k)
+	mu.Unlock()
+}
+
 func work() {
+	grow(3)
 	enter()
 	_ = busy()
 	leave()

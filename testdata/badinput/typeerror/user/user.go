@@ -13,14 +13,16 @@ var (
 	total int
 )
 
-// Add adds bad.Twice() to total, then again on a new goroutine.
+// Add sets total to bad.Twice(), then again on a new goroutine. The value
+// stored is neither a constant nor total plus an integer, so total is not
+// a reference count.
 func Add() {
 	mu.Lock()
-	total += bad.Twice()
+	total = bad.Twice()
 	mu.Unlock()
 	go func() {
 		mu.Lock()
-		total += bad.Twice()
+		total = bad.Twice()
 		mu.Unlock()
 	}()
 }
