@@ -230,7 +230,7 @@ func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx 
 	}
 	bestRank := -1
 	for _, b := range as {
-		if !a.write && !b.write {
+		if !a.write && !b.write || !pathsConflict(a, b) {
 			continue
 		}
 		for _, ca := range a.ctxs {
@@ -283,6 +283,24 @@ func concurrent(x, y *goContext) bool {
 		return x.kind == ctxTest && y.kind == ctxTest && x.multiple && y.multiple
 	}
 	return true
+}
+
+// pathsConflict reports whether accesses a and b, on one unit or on a
+// unit and one on its path, touch the same memory (DESIGN §5 "Paths
+// conflict with their prefixes"). Reading or writing a struct value
+// touches its fields; but a pointer global and the fields it points to
+// are different memory: loading the pointer conflicts with writes of
+// the pointer only, and only a store of the pointer (cfg = &c) conflicts
+// with its fields' accesses.
+func pathsConflict(a, b *access) bool {
+	if a.unit == b.unit {
+		return true
+	}
+	anc := a
+	if len(b.unit.key) < len(a.unit.key) {
+		anc = b
+	}
+	return !isPointer(anc.unit.typ) || anc.write
 }
 
 // startedByCallers reports whether every context that starts c, through

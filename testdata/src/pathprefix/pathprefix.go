@@ -9,6 +9,9 @@
 // counters, reset and read whole under statsMu while a worker counts:
 // counters are what a mutex is for, so statsMu is silent; its twin gauge
 // has a field set to any value (not a count), and gaugeMu is reported.
+// A pointer global that is never reassigned (reg) is other memory than
+// the fields it points to: loading it without the lock (registry) while
+// a worker writes reg.Names under regMu is silent, unlike snapshot.
 package main
 
 import (
@@ -35,6 +38,29 @@ var (
 	limMu  sync.Mutex // want `^limMu guards limits.Port, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
 	limits Config
 )
+
+type Registry struct{ Names map[string]int }
+
+var (
+	regMu sync.Mutex // want `^regMu guards reg.Names, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	reg   = &Registry{Names: map[string]int{}}
+)
+
+func register(n string) {
+	regMu.Lock()
+	reg.Names[n] = 1
+	regMu.Unlock()
+}
+
+func registered() int {
+	regMu.Lock()
+	defer regMu.Unlock()
+	return len(reg.Names)
+}
+
+func registry() *Registry {
+	return reg // ok: loads the pointer, which nobody reassigns; its fields are other memory
+}
 
 type Stats struct{ Done, Failed int }
 
@@ -110,9 +136,11 @@ func main() {
 		for {
 			reload(Config{})
 			work(1)
+			register("w")
 		}
 	}()
 	println(resetStats().Done)
+	println(registered(), registry() != nil)
 	println(greeting(), pgreeting())
 	println(snapshot().Port, lockedSnapshot().Port)
 	http.HandleFunc("/", handler)
