@@ -177,9 +177,9 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		if k.cat == CategoryWrongLock {
 			d.Message = fmt.Sprintf("%s accessed holding %s but not its guard %s", g, show(a.locks[0].id), guard)
 		} else if a.write {
-			d.Message = fmt.Sprintf("%s written without holding %s; %s also accesses %s", g, guard, name, it)
+			d.Message = fmt.Sprintf("%s written without holding %s; %s also %s %s", g, guard, name, agree(name, "accesses", "access"), it)
 		} else {
-			d.Message = fmt.Sprintf("%s read without holding %s; %s also writes %s", g, guard, name, it)
+			d.Message = fmt.Sprintf("%s read without holding %s; %s also %s %s", g, guard, name, agree(name, "writes", "write"), it)
 		}
 		if h := pc.heldAt(others, f.guard.id); h != nil {
 			hpos, _ := pc.exprRange(f.u, h.pos)
@@ -283,6 +283,15 @@ func concurrent(x, y *goContext) bool {
 		return x.kind == ctxTest && y.kind == ctxTest && x.multiple && y.multiple
 	}
 	return true
+}
+
+// agree returns the verb form that agrees with the context name subject:
+// "callers of exported functions also write", "main also writes".
+func agree(subject, singular, plural string) string {
+	if strings.HasPrefix(subject, "callers ") {
+		return plural
+	}
+	return singular
 }
 
 // pathsConflict reports whether accesses a and b, on one unit or on a

@@ -71,7 +71,7 @@ func RaceAsFunc3() { // want RaceAsFunc3:`^chanown\(writes\ racemop\.xRaceAsFunc
 		func(x int) {
 			_ = x
 			muRaceAsFunc3.Lock()
-		}(xRaceAsFunc3) // want `^xRaceAsFunc3 read without holding muRaceAsFunc3; callers of exported functions also writes it$`
+		}(xRaceAsFunc3) // want `^xRaceAsFunc3 read without holding muRaceAsFunc3; callers of exported functions also write it$`
 		muRaceAsFunc3.Unlock()
 		cRaceAsFunc3 <- true
 	}()

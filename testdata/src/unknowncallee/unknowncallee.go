@@ -46,7 +46,7 @@ func bump(each func(func(string))) {
 func reset(k string) {
 	mu.Lock()
 	defer mu.Unlock()
-	time.AfterFunc(time.Second, func() { counts[k] = 0 }) // want `^counts written without holding mu; callers of exported functions also accesses it$`
+	time.AfterFunc(time.Second, func() { counts[k] = 0 }) // want `^counts written without holding mu; callers of exported functions also access it$`
 }
 
 // Start shares counts and keys between its caller and a goroutine.
