@@ -37,6 +37,17 @@ type ifaceTargets struct {
 func (pc *passContext) buildDispatch() {
 	d := &dispatch{bound: map[*types.Func][]ssa.Value{}}
 	pc.dispatch = d
+	// paramStores holds, per function, the func parameters it stores
+	// into places: a registry (func OnEvent(f func(E)) { hooks =
+	// append(hooks, f) }) stores what its callers pass.
+	paramStores := map[*ssa.Function][]int{}
+	storedParam := func(fn *ssa.Function, v ssa.Value) {
+		if p, ok := v.(*ssa.Parameter); ok && p.Parent() == fn {
+			if i := slices.Index(fn.Params, p); i >= 0 && isFuncType(p.Type()) && !slices.Contains(paramStores[fn], i) {
+				paramStores[fn] = append(paramStores[fn], i)
+			}
+		}
+	}
 	for _, fn := range pc.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -50,14 +61,38 @@ func (pc *passContext) buildDispatch() {
 				case *ssa.Store:
 					if isPlace(instr.Addr) {
 						pc.recordStored(instr.Val)
+						storedParam(fn, instr.Val)
 					}
 				case *ssa.MapUpdate:
 					pc.recordStored(instr.Value)
+					storedParam(fn, instr.Value)
 				case *ssa.MakeClosure:
 					if w, ok := instr.Fn.(*ssa.Function); ok && isBoundWrapper(w) && len(instr.Bindings) == 1 {
 						if obj := funcObj(w); obj != nil {
 							d.bound[obj] = append(d.bound[obj], instr.Bindings[0])
 						}
+					}
+				}
+			}
+		}
+	}
+	if len(paramStores) == 0 {
+		return
+	}
+	// What the package passes to such a parameter is stored too. One
+	// more visit of every instruction; a parameter passed on to another
+	// registry is not followed.
+	for _, fn := range pc.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				c, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := pc.staticCallee(c.Common())
+				for _, i := range paramStores[callee] {
+					if i < len(c.Common().Args) {
+						pc.recordStored(c.Common().Args[i])
 					}
 				}
 			}

@@ -8,7 +8,10 @@
 // writes events too (reported). hooks is a map of func(int) whose element
 // is called by a goroutine; onTick, stored there, writes ticks (reported).
 // The twin, tallies, is written by a func(string) stored in a field but
-// only ever called by main (silent).
+// only ever called by main (silent). A registry stores what its callers
+// pass (listen appends its parameter to listeners): a goroutine that
+// calls every listener reaches onMsg, which writes msgs (reported); the
+// twin registry, checks, is only called through by main (silent).
 package main
 
 import (
@@ -25,7 +28,39 @@ var (
 
 	talliesMu sync.Mutex // ok: the field's function runs only in main
 	tallies   []string
+
+	msgsMu sync.Mutex // want `^msgsMu guards msgs, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	msgs   []string
+
+	checksMu sync.Mutex // ok: the checks registry is called through by main alone
+	checked  []bool
 )
+
+var listeners []func(string)
+
+func listen(f func(string)) { listeners = append(listeners, f) }
+
+func notify(s string) {
+	for _, l := range listeners {
+		l(s)
+	}
+}
+
+func onMsg(s string) {
+	msgsMu.Lock()
+	msgs = append(msgs, s)
+	msgsMu.Unlock()
+}
+
+var checks []func(bool)
+
+func addCheck(f func(bool)) { checks = append(checks, f) }
+
+func onCheck(ok bool) {
+	checksMu.Lock()
+	checked = append(checked, ok)
+	checksMu.Unlock()
+}
 
 var watch func()
 
@@ -67,10 +102,19 @@ func tally(s string) {
 
 func main() {
 	hooks["tick"] = onTick
+	listen(onMsg)
+	addCheck(onCheck)
 	c := &counter{add: tally}
 	c.add("x")
 	go watch()
 	startTicker()
+	go notify("hello")
+	for _, c := range checks {
+		c(true)
+	}
+	msgsMu.Lock()
+	msgs = append(msgs, "main")
+	msgsMu.Unlock()
 	eventsMu.Lock()
 	events = append(events, "main")
 	eventsMu.Unlock()
