@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chanown/chanown/cmd/internal/vettool"
 )
 
 // TestGoCache checks the standalone driver's go vet path (vet.go): a
@@ -81,7 +83,7 @@ func TestGoCache(t *testing.T) {
 	}
 
 	// go vet caches a package's output whether it ran for the package's
-	// diagnostics or only for its facts (moduleDepsFlag): after a run
+	// diagnostics or only for its facts (vettool.ModuleDepsFlag): after a run
 	// that needs b only for its facts, a run that asks for b still
 	// reports it; and after that, a run that needs b only for its facts
 	// does not report it.
@@ -125,7 +127,7 @@ func TestGoCache(t *testing.T) {
 // if every package's result is in go vet's cache.
 func vetMisses(t *testing.T, goTool, dir, self string, patterns ...string) []string {
 	t.Helper()
-	args := append([]string{"vet", "-n", "-json", "-vettool=" + self, "-" + moduleDepsFlag}, patterns...)
+	args := append([]string{"vet", "-n", "-json", "-vettool=" + self, "-" + vettool.ModuleDepsFlag}, patterns...)
 	cmd := exec.Command(goTool, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=")

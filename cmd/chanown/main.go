@@ -89,11 +89,7 @@ const progname = "chanown"
 // main chooses the face, vettool or standalone driver, and runs it.
 func main() {
 	if isVetTool(os.Args[1:]) {
-		// unitchecker parses the command line with the default flag
-		// set, and lists its flags for go vet: moduleDepsFlag must be
-		// there; vettoolArgs acts on it.
-		flag.Bool(moduleDepsFlag, false, moduleDepsUsage)
-		os.Args = append(os.Args[:1], vettoolArgs(analyzer.Analyzer, os.Args[1:])...)
+		os.Args = append(os.Args[:1], markVetxOnly(analyzer.Analyzer, os.Args[1:])...)
 		vettool.Main(analyzer.Analyzer) // calls os.Exit
 		return
 	}

@@ -39,6 +39,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/chanown/chanown/cmd/internal/vettool"
 )
 
 // A jsonTree is the golang.org/x/tools JSON output of an analysis run
@@ -76,13 +78,13 @@ func useVet(opts *options, patterns []string) bool {
 	})
 }
 
-// vetArgs returns the arguments of "go vet -json" that run vettool, the
-// chanown binary, with the analyzer flags set in fs (bare names there,
+// vetArgs returns the arguments of "go vet -json" that run self, the
+// chanown binary, as the vettool, with the analyzer flags set in fs (bare names there,
 // prefixed with a's name under go vet) on patterns, so that every
 // package of the main module has its diagnostics in go vet's cache
-// (moduleDepsFlag).
-func vetArgs(vettool string, a *analysis.Analyzer, fs *flag.FlagSet, patterns []string) []string {
-	args := []string{"vet", "-json", "-vettool=" + vettool, "-" + moduleDepsFlag}
+// (vettool.ModuleDepsFlag).
+func vetArgs(self string, a *analysis.Analyzer, fs *flag.FlagSet, patterns []string) []string {
+	args := []string{"vet", "-json", "-vettool=" + self, "-" + vettool.ModuleDepsFlag}
 	fs.Visit(func(f *flag.Flag) {
 		if a.Flags.Lookup(f.Name) != nil {
 			args = append(args, fmt.Sprintf("-%s.%s=%s", a.Name, f.Name, f.Value))
@@ -98,7 +100,7 @@ func vetArgs(vettool string, a *analysis.Analyzer, fs *flag.FlagSet, patterns []
 // in-process driver, which reports the errors in its own words.
 func runVet(args []string, patterns []string) jsonTree {
 	// go vet prints the results of every package it analyses or
-	// replays from its cache, dependencies included (moduleDepsFlag):
+	// replays from its cache, dependencies included (vettool.ModuleDepsFlag):
 	// ask go list, meanwhile, which ones were asked for.
 	rootsc := make(chan map[string]bool, 1)
 	go func() { rootsc <- vetRoots(patterns) }()
