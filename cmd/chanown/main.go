@@ -5,11 +5,18 @@
 //
 // One binary has two faces. Run directly, it is a standalone driver:
 //
-//	chanown [-format=text|json|sarif|github] [-c N] [-test=false] [analyzer flags] [packages]
+//	chanown [-format=text|json|sarif|github] [-c N] [-test=false] [-gocache=false] [analyzer flags] [packages]
 //
-// It loads the packages (default ".") with go/packages, analyses them with
-// golang.org/x/tools/go/analysis/checker and prints the diagnostics in
-// one of four formats:
+// It analyses the packages (default ".") by running go vet with itself as
+// the vettool and -json, so that the go command's build cache keeps every
+// package's results between runs: a repeat run on unchanged code costs
+// what a warm go vet costs. What go vet cannot serve (-test=false,
+// go/packages query patterns, an external GOPACKAGESDRIVER,
+// -gocache=false, and any run that go vet does not complete cleanly, such
+// as one with a package that does not type-check) is analysed in this
+// process instead, with go/packages and golang.org/x/tools/go/analysis/checker,
+// as before (vet.go; docs/performance.md says why). Either way it prints
+// the diagnostics in one of four formats:
 //
 //   - text (the default): to stderr, go vet style, each diagnostic as
 //     "file:line:col: [category] message" followed by its related
