@@ -14,6 +14,10 @@
 #                "std tools prometheus e2e service mysql bbolt"
 #                (overrides -real)
 #   -modes MODES "vet standalone repeat" (default "vet standalone")
+#   -tools TOOLS measure only these tools of each mode (e.g. "vettool
+#                chanown base" for repeat mode on a slow machine)
+#   -results FILE print the medians and ratios of the raw results of an
+#                earlier run (its "raw results" lines) and exit
 #   -base REV    the chanown that repeat mode compares with ("today's"
 #                standalone driver), built from git archive REV
 #                (default: the merge base of HEAD and main, else HEAD)
@@ -81,6 +85,8 @@ trees="std"
 modes="vet standalone"
 keep=false
 base=""
+only_tools=""
+results_file=""
 stdpkgs=(std)
 while [[ $# -gt 0 ]]; do
 	case $1 in
@@ -90,6 +96,8 @@ while [[ $# -gt 0 ]]; do
 	-modes) modes=$2; shift 2 ;;
 	-repeat) modes=repeat; trees="e2e service std mysql bbolt"; shift ;;
 	-base) base=$2; shift 2 ;;
+	-tools) only_tools=$2; shift 2 ;;
+	-results) results_file=$2; shift 2 ;;
 	-keep) keep=true; shift ;;
 	-std) read -ra stdpkgs <<<"$2"; shift 2 ;;
 	-h | -help | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -108,6 +116,10 @@ export GOWORK=off
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d /tmp/chanown-bench.XXXXXX)
+if [[ -n $results_file ]]; then
+	cp "$results_file" "$work/results"
+	keep=false
+fi
 if $keep; then
 	echo "work directory: $work"
 else
@@ -118,6 +130,8 @@ mkdir -p "$bin"
 
 log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
 
+# Without -results: build, measure, and fill $work/results.
+if [[ -z $results_file ]]; then
 log "building the tools"
 (cd "$root" && go build -o "$bin/" ./cmd/chanown ./_bench/noop ./_bench/noopfact ./_bench/vetsuite)
 if [[ " $modes " == *" repeat "* ]]; then
@@ -245,6 +259,10 @@ measure() {
 }
 
 tools_for() {
+	if [[ -n $only_tools ]]; then
+		echo "$only_tools"
+		return
+	fi
 	case $1 in
 	vet) echo "vet noop noopfact chanown" ;;
 	standalone) echo "vetsuite noop noopfact chanown" ;;
@@ -277,6 +295,8 @@ for tree in $trees; do
 		done
 	done
 done
+
+fi # -results
 
 # Medians and ratios.
 echo

@@ -141,7 +141,8 @@ func runVet(args []string, patterns []string) jsonTree {
 // files) and that of its external test package; or nil if go list
 // fails.
 func vetRoots(patterns []string) map[string]bool {
-	args := append([]string{"list", "-e", "-f", "{{.ImportPath}}{{if .XTestGoFiles}} {{.ImportPath}}_test{{end}}"}, patterns...)
+	// -find: the packages only, not their dependencies.
+	args := append([]string{"list", "-e", "-find", "-f", "{{.ImportPath}}{{if .XTestGoFiles}} {{.ImportPath}}_test{{end}}"}, patterns...)
 	out, err := exec.Command("go", args...).Output()
 	if err != nil {
 		return nil
