@@ -11,9 +11,10 @@ import (
 )
 
 // TestGoCache checks the standalone driver's go vet path (vet.go): a
-// repeat run is answered from go vet's cache, prints exactly what the
-// first run printed, and the go vet path prints what the in-process
-// driver (-gocache=false) prints.
+// repeat run is answered from go vet's cache and prints exactly what the
+// first run printed, the go vet path prints what the in-process driver
+// (-gocache=false) prints, and neither depends on the role a package had
+// in earlier go vet runs.
 func TestGoCache(t *testing.T) {
 	goTool, bin := buildChanown(t)
 	testdata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
@@ -22,61 +23,50 @@ func TestGoCache(t *testing.T) {
 	}
 	formats := [][]string{nil, {"-c", "1"}, {"-json"}, {"-format=sarif"}, {"-format=github"}}
 
-	// Cold, then warm: the same bytes and exit code in every format,
-	// and go vet has nothing left to run.
+	// For each sample, with a binary that go vet's cache knows nothing
+	// of: a first run, a repeat run and an in-process run
+	// (-gocache=false) in every format. The repeat run prints the same
+	// bytes and exit code as the first, and afterwards go vet has
+	// nothing left to run; the in-process run prints the same as the go
+	// vet path. In e2e-facts the paths differ only in the related
+	// "declared here" lines of another package's globals, which the
+	// vettool knows from export data (docs/performance.md): there the
+	// primary lines are compared.
 	for _, sample := range []string{"e2e", "e2e-facts", "golangci", "e2e-broken"} {
-		t.Run("repeat-"+sample, func(t *testing.T) {
-			t.Parallel()
-			dir := filepath.Join(testdata, sample)
-			self := otherID(t, bin) // nothing in go vet's cache for it
-			for _, f := range formats {
-				args := append(f, "./...")
-				cold := command(t, dir, self, args...)
-				warm := command(t, dir, self, args...)
-				cold.wantNoPanic(t)
-				if cold.code != warm.code || cold.stdout != warm.stdout || cold.stderr != warm.stderr {
-					t.Errorf("%q: the repeat run differs from the first\nfirst: exit %d\n%s%s\nrepeat: exit %d\n%s%s",
-						cold.args, cold.code, cold.stdout, cold.stderr, warm.code, warm.stdout, warm.stderr)
-				}
-			}
-			if sample != "e2e-broken" { // go vet fails there, and is not cached
-				if run := vetMisses(t, goTool, dir, self, "./..."); len(run) > 0 {
-					t.Errorf("after a repeat run go vet would still run the tool:\n%s", strings.Join(run, "\n"))
-				}
-			}
-		})
-	}
-
-	// The go vet path and the in-process driver print the same. In
-	// e2e-facts they differ only in the related "declared here" lines
-	// of another package's globals, which the vettool knows from
-	// export data (docs/performance.md); the primary lines agree.
-	for _, sample := range []string{"e2e", "golangci", "e2e-broken", "e2e-facts"} {
-		t.Run("inprocess-"+sample, func(t *testing.T) {
+		t.Run(sample, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join(testdata, sample)
 			self := otherID(t, bin)
 			for _, f := range formats {
 				args := append(f, "./...")
-				vet := command(t, dir, self, args...)
+				first := command(t, dir, self, args...)
+				repeat := command(t, dir, self, args...)
+				first.wantNoPanic(t)
+				if first.code != repeat.code || first.stdout != repeat.stdout || first.stderr != repeat.stderr {
+					t.Errorf("%q: the repeat run differs from the first\nfirst: exit %d\n%s%s\nrepeat: exit %d\n%s%s",
+						first.args, first.code, first.stdout, first.stderr, repeat.code, repeat.stdout, repeat.stderr)
+				}
+				if sample == "e2e-facts" && f != nil {
+					continue // compared in the text format only
+				}
 				inproc := command(t, dir, self, append([]string{"-gocache=false"}, args...)...)
-				if vet.code != inproc.code {
-					t.Errorf("%q: exit %d, -gocache=false: exit %d", vet.args, vet.code, inproc.code)
+				if first.code != inproc.code {
+					t.Errorf("%q: exit %d, -gocache=false: exit %d", first.args, first.code, inproc.code)
 				}
 				if sample == "e2e-facts" {
-					if f != nil {
-						continue
-					}
-					vl := primaryDiagnostics(t, dir, "go vet path", vet.stderr, true)
+					vl := primaryDiagnostics(t, dir, "go vet path", first.stderr, true)
 					il := primaryDiagnostics(t, dir, "in-process", inproc.stderr, true)
 					if strings.Join(vl, "\n") != strings.Join(il, "\n") {
-						t.Errorf("%q: primary diagnostics differ\ngo vet path:\n%s\nin-process:\n%s", vet.args, indentLines(vl), indentLines(il))
+						t.Errorf("%q: primary diagnostics differ\ngo vet path:\n%s\nin-process:\n%s", first.args, indentLines(vl), indentLines(il))
 					}
-					continue
-				}
-				if vet.stdout != inproc.stdout || vet.stderr != inproc.stderr {
+				} else if first.stdout != inproc.stdout || first.stderr != inproc.stderr {
 					t.Errorf("%q: the go vet path and -gocache=false differ\ngo vet path:\n%s%s\nin-process:\n%s%s",
-						vet.args, vet.stdout, vet.stderr, inproc.stdout, inproc.stderr)
+						first.args, first.stdout, first.stderr, inproc.stdout, inproc.stderr)
+				}
+			}
+			if sample != "e2e-broken" { // go vet fails there, and caches no failure
+				if run := vetMisses(t, goTool, dir, self, "./..."); len(run) > 0 {
+					t.Errorf("after a repeat run go vet would still run the tool:\n%s", strings.Join(run, "\n"))
 				}
 			}
 		})
