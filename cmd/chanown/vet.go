@@ -79,10 +79,10 @@ func useVet(opts *options, patterns []string) bool {
 }
 
 // vetArgs returns the arguments of "go vet -json" that run self, the
-// chanown binary, as the vettool, with the analyzer flags set in fs (bare names there,
-// prefixed with a's name under go vet) on patterns, so that every
-// package of the main module has its diagnostics in go vet's cache
-// (vettool.ModuleDepsFlag).
+// chanown binary, as the vettool on patterns, with the analyzer flags
+// set in fs (bare names there, prefixed with a's name under go vet), and
+// with vettool.ModuleDepsFlag, so that go vet's cache holds the
+// diagnostics of every package of the main module.
 func vetArgs(self string, a *analysis.Analyzer, fs *flag.FlagSet, patterns []string) []string {
 	args := []string{"vet", "-json", "-vettool=" + self, "-" + vettool.ModuleDepsFlag}
 	fs.Visit(func(f *flag.Flag) {
@@ -93,15 +93,15 @@ func vetArgs(self string, a *analysis.Analyzer, fs *flag.FlagSet, patterns []str
 	return append(args, patterns...)
 }
 
-// runVet runs go vet with args, the last of them the patterns, and
-// returns the results of the packages that the patterns match as a
-// canonical jsonTree; or nil if go vet did not complete cleanly (it
+// runVet runs go vet with args (from vetArgs) and returns the results of
+// the packages that patterns match as a canonical jsonTree; or nil if go vet did not complete cleanly (it
 // failed, or a package's analysis failed). The caller then runs the
 // in-process driver, which reports the errors in its own words.
 func runVet(args []string, patterns []string) jsonTree {
-	// go vet prints the results of every package it analyses or
-	// replays from its cache, dependencies included (vettool.ModuleDepsFlag):
-	// ask go list, meanwhile, which ones were asked for.
+	// go vet prints the results of every package it analyses or replays
+	// from its cache, the module's dependencies included
+	// (vettool.ModuleDepsFlag): ask go list, meanwhile, which ones were
+	// asked for.
 	rootsc := make(chan map[string]bool, 1)
 	go func() { rootsc <- vetRoots(patterns) }()
 
