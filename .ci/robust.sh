@@ -4,8 +4,9 @@
 #	bash .ci/robust.sh          # std only (CI)
 #	bash .ci/robust.sh --all    # std, cmd and three modules from the module cache
 #
-# For each target it runs the standalone command with -json twice, the
-# second time with GOMAXPROCS=1, and fails unless both runs
+# For each target it runs the standalone command's in-process driver
+# (-gocache=false) with -json twice, the second time with GOMAXPROCS=1,
+# and fails unless both runs
 #   - exit 0 with nothing on stderr: no panic, no internal error, no
 #     package that fails to load or type-check, no failed analysis;
 #   - print byte-identical JSON;
@@ -61,8 +62,11 @@ target() {
 	local out=$tmp/$name
 	local start=$SECONDS
 	local code1=0 code2=0
-	(cd "$dir" && "$bin" -json "$pattern" >"$out.1.json" 2>"$out.1.err") || code1=$?
-	(cd "$dir" && GOMAXPROCS=1 "$bin" -json "$pattern" >"$out.2.json" 2>"$out.2.err") || code2=$?
+	# In process (-gocache=false): through go vet the second run would
+	# replay the first from go vet's cache (TestGoCache checks that
+	# path; .ci/run's smoke runs use it).
+	(cd "$dir" && "$bin" -gocache=false -json "$pattern" >"$out.1.json" 2>"$out.1.err") || code1=$?
+	(cd "$dir" && GOMAXPROCS=1 "$bin" -gocache=false -json "$pattern" >"$out.2.json" 2>"$out.2.err") || code2=$?
 	local ok=true
 	for run in 1 2; do
 		if grep -Eq '^panic: |^goroutine [0-9]+ \[|^fatal error: |internal error' "$out.$run.err" "$out.$run.json"; then

@@ -4,14 +4,23 @@
 # against go vet's own suite. docs/performance.md explains the method and
 # holds the results.
 #
-#   _bench/compare.sh [-n RUNS] [-real] [-only TREES] [-modes MODES] [-keep]
+#   _bench/compare.sh [-n RUNS] [-real] [-only TREES] [-modes MODES] [-base REV] [-keep]
+#   _bench/compare.sh -repeat        (= -modes repeat -only "e2e service std mysql bbolt")
 #
 #   -n RUNS      runs per tool and tree, alternating between tools (default 3)
 #   -real        also measure golang.org/x/tools and
 #                github.com/prometheus/prometheus (slow: tens of minutes)
 #   -only TREES  measure only these trees, space-separated, from
-#                "std tools prometheus" (overrides -real)
-#   -modes MODES "vet standalone" (default both)
+#                "std tools prometheus e2e service mysql bbolt"
+#                (overrides -real)
+#   -modes MODES "vet standalone repeat" (default "vet standalone")
+#   -tools TOOLS measure only these tools of each mode (e.g. "vettool
+#                chanown base" for repeat mode on a slow machine)
+#   -results FILE print the medians and ratios of the raw results of an
+#                earlier run (its "raw results" lines) and exit
+#   -base REV    the chanown that repeat mode compares with ("today's"
+#                standalone driver), built from git archive REV
+#                (default: the merge base of HEAD and main, else HEAD)
 #   -keep        keep the work directory (binaries, logs, raw numbers)
 #   -std PATTERNS  patterns for the std tree instead of "std" (a quick
 #                check, e.g. -std "sync net/http")
@@ -23,6 +32,12 @@
 #               that loads, i.e. ./... minus the packages that fail to
 #               load here (discovery/nomad cannot download a dependency,
 #               and what imports it); the script prints what it leaves out
+#   e2e         testdata/e2e, the 70-line sample module, ./...
+#   service     _bench/service, a 1.9k-line net/http service (chi,
+#               bbolt, uuid, errgroup) with tests, ./...
+#   mysql       github.com/go-sql-driver/mysql@v1.10.1, ./...
+#   bbolt       go.etcd.io/bbolt@v1.5.0, ./...
+#               (two modules of the real-code harness, .ci/realcode)
 #
 # Tools, for each tree:
 #   vet mode (go vet, one process per package, results cached by go):
@@ -37,7 +52,21 @@
 #     vetsuite  go vet's suite under multichecker (_bench/vetsuite)
 #     noop      _bench/noop, the floor
 #     noopfact  _bench/noopfact, the floor with facts
-#     chanown   cmd/chanown
+#     chanown   cmd/chanown -gocache=false (the in-process driver)
+#   repeat mode (issue 18: a first run, then the same run again; every
+#   tool's two runs follow each other):
+#     vet       go vet's default suite; cold: a fresh -printf.funcs
+#               token; warm: the same token again
+#     noopfact  go vet -vettool=<copy of noopfact>; cold: a fresh copy,
+#               warm: the same copy again
+#     vettool   go vet -vettool=<copy of cmd/chanown>, cold and warm
+#     chanown   cmd/chanown standalone (through go vet since issue 18):
+#               cold: a fresh copy, so that go vet's cache holds nothing
+#               for it; warm: the same copy again
+#     base      cmd/chanown standalone at -base (today's driver, which
+#               keeps nothing between runs): cold and warm alike
+#   Ratios: chanown warm / vettool warm (target <= 1.5), chanown cold /
+#   base (target <= 1.1), and each phase against noopfact and vet.
 #
 # Each run is timed by /usr/bin/time (wall, user+sys CPU, peak RSS). For
 # go vet, peak RSS is that of the largest single process (the go command
@@ -55,6 +84,9 @@ runs=3
 trees="std"
 modes="vet standalone"
 keep=false
+base=""
+only_tools=""
+results_file=""
 stdpkgs=(std)
 while [[ $# -gt 0 ]]; do
 	case $1 in
@@ -62,6 +94,10 @@ while [[ $# -gt 0 ]]; do
 	-real) trees="std tools prometheus"; shift ;;
 	-only) trees=$2; shift 2 ;;
 	-modes) modes=$2; shift 2 ;;
+	-repeat) modes=repeat; trees="e2e service std mysql bbolt"; shift ;;
+	-base) base=$2; shift 2 ;;
+	-tools) only_tools=$2; shift 2 ;;
+	-results) results_file=$2; shift 2 ;;
 	-keep) keep=true; shift ;;
 	-std) read -ra stdpkgs <<<"$2"; shift 2 ;;
 	-h | -help | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -80,6 +116,10 @@ export GOWORK=off
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d /tmp/chanown-bench.XXXXXX)
+if [[ -n $results_file ]]; then
+	cp "$results_file" "$work/results"
+	keep=false
+fi
 if $keep; then
 	echo "work directory: $work"
 else
@@ -90,12 +130,24 @@ mkdir -p "$bin"
 
 log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
 
+# Without -results: build, measure, and fill $work/results.
+if [[ -z $results_file ]]; then
 log "building the tools"
 (cd "$root" && go build -o "$bin/" ./cmd/chanown ./_bench/noop ./_bench/noopfact ./_bench/vetsuite)
+if [[ " $modes " == *" repeat "* ]]; then
+	if [[ -z $base ]]; then
+		base=$(git -C "$root" merge-base HEAD main 2>/dev/null || git -C "$root" rev-parse HEAD)
+	fi
+	log "building chanown at $base (base)"
+	mkdir -p "$work/base"
+	git -C "$root" archive "$base" | tar -x -C "$work/base"
+	(cd "$work/base" && go build -o "$bin/chanown-base" ./cmd/chanown)
+fi
 
 # Machine, for the record.
 {
 	echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, $(go version)"
+	[[ -n $base ]] && echo "base (repeat mode): $(git -C "$root" rev-parse --short "$base")"
 	echo "chanown at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$root" status --porcelain -- analyzer cmd 2>/dev/null | grep -v '_test\.go$' | grep -q . && echo ' with uncommitted changes in analyzer/ or cmd/')"
 	echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >&2
@@ -108,9 +160,22 @@ setup_tree() {
 		dir=$root
 		pkgs=("${stdpkgs[@]}")
 		;;
-	tools | prometheus)
+	e2e)
+		dir=$root/testdata/e2e
+		pkgs=(./...)
+		;;
+	service)
+		dir=$root/_bench/service
+		pkgs=(./...)
+		;;
+	tools | prometheus | mysql | bbolt)
 		local mod
-		if [[ $1 == tools ]]; then mod=golang.org/x/tools@v0.52.0; else mod=github.com/prometheus/prometheus@v0.316.0; fi
+		case $1 in
+		tools) mod=golang.org/x/tools@v0.52.0 ;;
+		prometheus) mod=github.com/prometheus/prometheus@v0.316.0 ;;
+		mysql) mod=github.com/go-sql-driver/mysql@v1.10.1 ;;
+		bbolt) mod=go.etcd.io/bbolt@v1.5.0 ;;
+		esac
 		dir=$work/src/$1
 		if [[ ! -d $dir ]]; then
 			log "$1: go mod download $mod"
@@ -152,7 +217,9 @@ fresh_copy() {
 }
 
 # measure TREE MODE TOOL RUN runs TOOL once and appends
-# "tree mode tool wall cpu rss_kb exit" to $work/results.
+# "tree mode tool wall cpu rss_kb exit" to $work/results. In repeat
+# mode TOOL is "name/cold" or "name/warm"; a warm run reuses the binary
+# copy or token of the cold run just before it.
 measure() {
 	local tree=$1 mode=$2 tool=$3 n=$4 cmd=()
 	local token
@@ -160,9 +227,23 @@ measure() {
 	case $mode/$tool in
 	vet/vet) cmd=(go vet "-printf.funcs=$token" "${pkgs[@]}") ;;
 	vet/*) cmd=(go vet "-vettool=$(fresh_copy "$tool")" "${pkgs[@]}") ;;
+	standalone/chanown) cmd=("$bin/chanown" -gocache=false "${pkgs[@]}") ;;
 	standalone/*) cmd=("$bin/$tool" "${pkgs[@]}") ;;
+	repeat/*/cold)
+		case $tool in
+		vet/*) repeat_token=$token ;;
+		noopfact/*) repeat_copy=$(fresh_copy noopfact) ;;
+		vettool/* | chanown/*) repeat_copy=$(fresh_copy chanown) ;;
+		esac
+		;;
 	esac
-	local out=$work/logs/$tree-$mode-$tool-$n
+	case $mode/$tool in
+	repeat/vet/*) cmd=(go vet "-printf.funcs=$repeat_token" "${pkgs[@]}") ;;
+	repeat/noopfact/* | repeat/vettool/*) cmd=(go vet "-vettool=$repeat_copy" "${pkgs[@]}") ;;
+	repeat/chanown/*) cmd=("$repeat_copy" "${pkgs[@]}") ;;
+	repeat/base/*) cmd=("$bin/chanown-base" "${pkgs[@]}") ;;
+	esac
+	local out=$work/logs/$tree-$mode-${tool//\//-}-$n
 	mkdir -p "$work/logs"
 	local code=0
 	(cd "$dir" && /usr/bin/time -f '%e %U %S %M' -o "$out.time" "${cmd[@]}" >"$out.out" 2>"$out.err") || code=$?
@@ -178,9 +259,14 @@ measure() {
 }
 
 tools_for() {
+	if [[ -n $only_tools ]]; then
+		echo "$only_tools"
+		return
+	fi
 	case $1 in
 	vet) echo "vet noop noopfact chanown" ;;
 	standalone) echo "vetsuite noop noopfact chanown" ;;
+	repeat) echo "vet noopfact vettool chanown base" ;;
 	esac
 }
 
@@ -191,7 +277,7 @@ for tree in $trees; do
 		read -ra tools <<<"$(tools_for "$mode")"
 		log "$tree $mode: warming the build cache"
 		case $mode in
-		vet) (cd "$dir" && go vet -vettool="$(fresh_copy noop)" "${pkgs[@]}" >/dev/null 2>&1) || true ;;
+		vet | repeat) (cd "$dir" && go vet -vettool="$(fresh_copy noop)" "${pkgs[@]}" >/dev/null 2>&1) || true ;;
 		standalone) (cd "$dir" && "$bin/noop" "${pkgs[@]}" >/dev/null 2>&1) || true ;;
 		esac
 		for ((n = 1; n <= runs; n++)); do
@@ -199,11 +285,18 @@ for tree in $trees; do
 			# right after the same other one.
 			k=$(((n - 1) % ${#tools[@]}))
 			for tool in "${tools[@]:k}" "${tools[@]:0:k}"; do
-				measure "$tree" "$mode" "$tool" "$n"
+				if [[ $mode == repeat ]]; then
+					measure "$tree" "$mode" "$tool/cold" "$n"
+					measure "$tree" "$mode" "$tool/warm" "$n"
+				else
+					measure "$tree" "$mode" "$tool" "$n"
+				fi
 			done
 		done
 	done
 done
+
+fi # -results
 
 # Medians and ratios.
 echo
@@ -252,6 +345,18 @@ END {
 			ww = w[ch] / w[vet]; cc = c[ch] / c[vet]; rr = r[ch] / r[vet]
 			printf "| %-10s | %-10s | %-16s | %6.2f | %6.2f | %6.2f | %s |\n", k[1], k[2], "chanown/" (k[2] == "vet" ? "vet" : "vetsuite"), ww, cc, rr, \
 				(ww <= 1.0 ? "wall ok" : "wall > 1.0")
+		}
+	}
+	# Repeat mode: chanown (standalone) against the others, per phase.
+	split("chanown/warm vettool/warm 1.5|chanown/cold base/cold 1.1|chanown/warm noopfact/warm 0|chanown/warm vet/warm 0|chanown/cold noopfact/cold 0|chanown/cold vet/cold 0|vettool/cold base/cold 0", pairs, "|")
+	for (t in trees) {
+		for (p = 1; p in pairs; p++) {
+			split(pairs[p], q, " ")
+			a = t SUBSEP "repeat" SUBSEP q[1]; b = t SUBSEP "repeat" SUBSEP q[2]
+			if (!(a in w) || !(b in w) || w[b] == 0 || r[b] == 0) continue
+			ww = w[a] / w[b]; cc = (c[b] > 0 ? c[a] / c[b] : 0); rr = r[a] / r[b]
+			printf "| %-10s | %-10s | %-16s | %6.2f | %6.2f | %6.2f | %s |\n", t, "repeat", q[1] "/" q[2], ww, cc, rr, \
+				(q[3] > 0 ? (ww <= q[3] ? "wall ok" : "wall > " q[3]) : "")
 		}
 	}
 }' "$work/results"

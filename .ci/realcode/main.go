@@ -10,8 +10,9 @@
 //
 //   - times go vet ./... with vet's default suite, given a fresh
 //     -printf.funcs value so that no cached result is reused;
-//   - for each mode, default and -exported, runs chanown -json ./...
-//     twice, the second time with GOMAXPROCS=1, each within
+//   - for each mode, default and -exported, runs chanown's in-process
+//     driver, chanown -gocache=false -json ./..., twice, the second
+//     time with GOMAXPROCS=1, each within
 //     max(60 s, 5 × vet's time), and checks the two outputs are
 //     byte-identical, free of panics and internal errors (and, with
 //     -robustcheck, that every position is valid);

@@ -208,7 +208,10 @@ func (cfg *config) vet(res *moduleResult) error {
 // mode runs chanown in mode md: standalone twice, then under go vet.
 func (cfg *config) mode(res *moduleResult, md mode) *modeResult {
 	mr := &modeResult{Mode: md, Identical: "-", Parity: "-"}
-	args := append(append(append([]string{}, md.Flags...), "-json"), res.Patterns...)
+	// In process (-gocache=false): through go vet (chanown's default
+	// since issue 18) run 2 would replay run 1 from go vet's cache, and
+	// the parity check would compare go vet with itself.
+	args := append(append(append([]string{"-gocache=false"}, md.Flags...), "-json"), res.Patterns...)
 	mr.Run1 = cfg.standalone(res, md, "run 1", args)
 	if mr.Run1 == nil {
 		return mr

@@ -188,7 +188,7 @@ func check(dir, pattern, out string) (problems []string, summary string, err err
 }
 
 // packageDirs lists the packages that pattern matches in dir, with their
-// test variants, and returns the directory of each by package ID, and
+// test variants, and returns the directory of each by package path, and
 // the number of them, and of them with their dependencies.
 func packageDirs(dir, pattern string) (dirs map[string]string, roots, all int, err error) {
 	list := func(deps bool) ([]listed, error) {
@@ -221,7 +221,11 @@ func packageDirs(dir, pattern string) (dirs map[string]string, roots, all int, e
 	}
 	dirs = map[string]string{}
 	for _, p := range pkgs {
-		dirs[p.ImportPath] = p.Dir
+		// chanown's JSON names a package by its path, as go vet does:
+		// "p" for p and its test variant, "p_test" for the external
+		// test package "p_test [p.test]".
+		path, _, _ := strings.Cut(p.ImportPath, " ")
+		dirs[path] = p.Dir
 		if !strings.HasSuffix(p.ImportPath, ".test") { // the generated test mains
 			roots++
 		}

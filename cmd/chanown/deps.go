@@ -1,17 +1,14 @@
 package main
 
 import (
-	"encoding/json"
 	"go/types"
-	"os"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/unitchecker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/chanown/chanown/analyzer"
+	"github.com/chanown/chanown/cmd/internal/vettool"
 )
 
 // Both faces tell the analyzer which packages are only dependencies
@@ -46,22 +43,13 @@ func markRoots(a *analysis.Analyzer, pkgs []*packages.Package) {
 	})
 }
 
-// markVetxOnly tells a, run as a vettool, that its package is a
-// dependency when go vet's unit config says VetxOnly (go vet wants only
-// its facts). A config that cannot be read is left to unitchecker, which
-// reports it.
-func markVetxOnly(a *analysis.Analyzer, args []string) {
-	for _, arg := range args {
-		if !strings.HasSuffix(arg, ".cfg") || strings.HasPrefix(arg, "-") {
-			continue
-		}
-		data, err := os.ReadFile(arg)
-		if err != nil {
-			return
-		}
-		var cfg unitchecker.Config
-		if json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly {
-			analyzer.SetDependencies(a, func(*types.Package) bool { return true })
-		}
+// markVetxOnly tells a, run as a vettool on the unit of args, that its
+// package is a dependency when go vet wants only its facts (see
+// vettool.Unit).
+func markVetxOnly(a *analysis.Analyzer, args []string) []string {
+	args, factsOnly := vettool.Unit(args)
+	if factsOnly {
+		analyzer.SetDependencies(a, func(*types.Package) bool { return true })
 	}
+	return args
 }

@@ -5,15 +5,22 @@
 //
 // One binary has two faces. Run directly, it is a standalone driver:
 //
-//	chanown [-format=text|json|sarif|github] [-c N] [-test=false] [analyzer flags] [packages]
+//	chanown [-format=text|json|sarif|github] [-c N] [-test=false] [-gocache=false] [analyzer flags] [packages]
 //	chanown help [category | preset | chanown]
 //
 // "chanown help" lists the categories and presets, and "chanown help X"
 // describes one, or the analyzer itself.
 //
-// It loads the packages (default ".") with go/packages, analyses them with
-// golang.org/x/tools/go/analysis/checker and prints the diagnostics in
-// one of four formats:
+// It analyses the packages (default ".") by running go vet with itself as
+// the vettool and -json, so that the go command's build cache keeps every
+// package's results between runs: a repeat run on unchanged code costs
+// what a warm go vet costs. What go vet cannot serve (-test=false,
+// go/packages query patterns, an external GOPACKAGESDRIVER,
+// -gocache=false, and any run that go vet does not complete cleanly, such
+// as one with a package that does not type-check) is analysed in this
+// process instead, with go/packages and golang.org/x/tools/go/analysis/checker,
+// as before (vet.go; docs/performance.md says why). Either way it prints
+// the diagnostics in one of four formats:
 //
 //   - text (the default): to stderr, go vet style, each diagnostic as
 //     "file:line:col: [category] message" followed by its related
@@ -54,6 +61,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -95,11 +104,17 @@ const progname = "chanown"
 // main chooses the face, vettool or standalone driver, and runs it.
 func main() {
 	if isVetTool(os.Args[1:]) {
-		markVetxOnly(analyzer.Analyzer, os.Args[1:])
+		os.Args = append(os.Args[:1], markVetxOnly(analyzer.Analyzer, os.Args[1:])...)
 		vettool.Main(analyzer.Analyzer) // calls os.Exit
 		return
 	}
-	os.Exit(run(analyzer.Analyzer, os.Args[1:], os.Stdout, os.Stderr))
+	// The standalone driver runs this binary under go vet when it can
+	// (vet.go); without its path it analyses in process.
+	self, err := os.Executable()
+	if err != nil {
+		self = ""
+	}
+	os.Exit(run(analyzer.Analyzer, self, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // isVetTool reports whether args are those of the go vet -vettool
@@ -128,6 +143,7 @@ type options struct {
 	json    jsonValue   // -json: an alias of -format=json
 	context int         // lines of source context to print; negative means none
 	tests   bool        // load test packages too
+	gocache bool        // run through go vet, whose build cache keeps the results
 }
 
 // formatValue is the flag.Value of -format: one of formats.
@@ -211,6 +227,8 @@ func newFlagSet(a *analysis.Analyzer) (*flag.FlagSet, *options) {
 	fs.Var(&opts.json, "json", "same as -format=json: print the golang.org/x/tools JSON to stdout; exit 0 even with findings")
 	fs.IntVar(&opts.context, "c", -1, "text format: print the offending line with this many lines of context (negative: none)")
 	fs.BoolVar(&opts.tests, "test", true, "also analyse the packages' test files")
+	fs.BoolVar(&opts.gocache, "gocache", true, "run the analysis through go vet, so that the go command's build cache keeps\n"+
+		"the results of unchanged packages between runs (false: analyse everything in this process)")
 	a.Flags.VisitAll(func(f *flag.Flag) {
 		// Analyzer flags never reuse driver flag names (STYLE.md); if one
 		// did, the driver's flag wins rather than panicking.
@@ -242,8 +260,12 @@ Exit codes: 0 no findings, 1 errors (load, type or analysis), 2 bad usage,
 }
 
 // run is the standalone driver. It analyses the packages named by args
-// with a, prints the results and returns the exit code.
-func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+// with a, prints the results and returns the exit code. self is the
+// path of a chanown binary whose vettool face runs a: if it is not empty
+// and the run allows it (useVet), the results come from go vet with self
+// as the vettool, and from its build cache (vet.go); otherwise, or if go
+// vet fails, from the in-process driver.
+func run(a *analysis.Analyzer, self string, args []string, stdout, stderr io.Writer) int {
 	fs, opts := newFlagSet(a)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -269,20 +291,14 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	}
 
 	p := newPrinter(stderr)
-	var graph *checker.Graph
-	if pkgs, err := load(a, patterns, opts.tests); err != nil {
-		p.errorf("%v", err)
-	} else {
-		p.packageErrors(pkgs)
-		markRoots(a, pkgs)
-		graph, err = checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-		if err != nil {
-			p.errorf("%v", err)
-		} else {
-			p.actionErrors(graph)
-		}
+	var tree jsonTree // nil if nothing was analysed
+	if self != "" && useVet(opts, patterns) {
+		tree = runVet(vetArgs(self, a, fs, patterns), patterns)
 	}
-	findings := collect(graph)
+	if tree == nil {
+		tree = analyse(a, patterns, opts.tests, p)
+	}
+	findings := tree.findings()
 
 	code := exitOK
 	if len(findings) > 0 && format != formatJSON {
@@ -297,10 +313,10 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	case formatText:
 		p.diagnostics(findings, opts.context)
 	case formatJSON:
-		// Without a graph, nothing was analysed and there is no JSON
-		// tree to print, as with the x/tools drivers.
-		if graph != nil {
-			werr = graph.PrintJSON(stdout)
+		// When nothing was analysed there is no JSON tree to print, as
+		// with the x/tools drivers.
+		if tree != nil {
+			werr = tree.print(stdout)
 		}
 	case formatSARIF:
 		werr = writeSARIF(stdout, sarifInput{
@@ -317,6 +333,37 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 		code = exitError
 	}
 	return code
+}
+
+// analyse is the in-process driver: it loads the packages matching
+// patterns, analyses them with a, prints the errors with p, and returns
+// the results as a canonical jsonTree, or nil if nothing could be
+// analysed.
+func analyse(a *analysis.Analyzer, patterns []string, tests bool, p *printer) jsonTree {
+	pkgs, err := load(a, patterns, tests)
+	if err != nil {
+		p.errorf("%v", err)
+		return nil
+	}
+	p.packageErrors(pkgs)
+	markRoots(a, pkgs)
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		p.errorf("%v", err)
+		return nil
+	}
+	p.actionErrors(graph)
+	// The findings and the JSON both come from the JSON tree, as with go
+	// vet, so that the output does not depend on the path.
+	var buf bytes.Buffer
+	if err := graph.PrintJSON(&buf); err != nil {
+		panic("internal error: " + err.Error()) // writing to a buffer
+	}
+	var tree jsonTree
+	if err := json.Unmarshal(buf.Bytes(), &tree); err != nil {
+		panic("internal error: checker's JSON: " + err.Error())
+	}
+	return canonical(tree)
 }
 
 // load loads the packages matching patterns, with syntax and types for

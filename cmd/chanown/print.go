@@ -145,53 +145,6 @@ type relatedInfo struct {
 	message string
 }
 
-// collect returns the diagnostics of the root actions of graph (nil
-// means none) in position order, each once: a file in both p and
-// p [p.test] is analysed twice.
-func collect(graph *checker.Graph) []finding {
-	if graph == nil {
-		return nil
-	}
-	type key struct {
-		posn              token.Position
-		category, message string
-	}
-	seen := map[key]bool{}
-	var out []finding
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			continue
-		}
-		fset := act.Package.Fset
-		for _, d := range act.Diagnostics {
-			posn := fset.Position(d.Pos)
-			k := key{posn, d.Category, d.Message}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			f := finding{posn: posn, category: d.Category, message: d.Message}
-			if d.End.IsValid() {
-				f.end = fset.Position(d.End)
-			}
-			for _, r := range d.Related {
-				f.related = append(f.related, relatedInfo{fset.Position(r.Pos), r.Message})
-			}
-			out = append(out, f)
-		}
-	}
-	slices.SortFunc(out, func(a, b finding) int {
-		return cmp.Or(
-			cmp.Compare(a.posn.Filename, b.posn.Filename),
-			cmp.Compare(a.posn.Line, b.posn.Line),
-			cmp.Compare(a.posn.Column, b.posn.Column),
-			cmp.Compare(a.category, b.category),
-			cmp.Compare(a.message, b.message),
-		)
-	})
-	return out
-}
-
 // diagnostics prints findings in the text format, with context source
 // lines around each if context >= 0.
 func (p *printer) diagnostics(findings []finding, context int) {

@@ -22,6 +22,8 @@
 package main
 
 import (
+	"go/types"
+	"os"
 	"slices"
 
 	"github.com/chanown/chanown/analyzer"
@@ -33,7 +35,20 @@ import (
 // main runs the vettool protocol with the suite; a bad flag is one line
 // per go vet run, not a usage banner per package (see vettool).
 func main() {
+	os.Args = append(os.Args[:1], unit(os.Args[1:])...)
 	vettool.Main(suite()...) // calls os.Exit
+}
+
+// unit applies vettool.Unit to the command line args: with
+// -report-module-deps, the main module's packages are reported even
+// when go vet wants only their facts; otherwise chanown analyses a
+// package that go vet wants only for its facts as a dependency.
+func unit(args []string) []string {
+	args, factsOnly := vettool.Unit(args)
+	if factsOnly {
+		analyzer.SetDependencies(analyzer.Analyzer, func(*types.Package) bool { return true })
+	}
+	return args
 }
 
 // suite returns the analyzers chanvet runs: the vet suite, then chanown.

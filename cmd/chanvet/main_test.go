@@ -208,3 +208,30 @@ func hasLine(out, want string) bool {
 	}
 	return false
 }
+
+// TestModuleDeps checks -report-module-deps (vettool.ModuleDepsFlag) on
+// testdata/e2e-facts, where cmd/app imports b: with it, a go vet run
+// that needs b only for its facts does not keep a later run that asks
+// for b from reporting it, as go vet's cache otherwise does.
+func TestModuleDeps(t *testing.T) {
+	goTool, bin := buildChanvet(t)
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "e2e-facts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A copy with other bytes has another tool ID: nothing cached.
+	self := filepath.Join(t.TempDir(), "chanvet")
+	if err := os.WriteFile(self, append(data, 0), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	flag := "-report-module-deps"
+	goVet(t, dir, goTool, "vet", "-vettool="+self, flag, "./cmd/app")
+	_, out := goVet(t, dir, goTool, "vet", "-vettool="+self, flag, "./...")
+	if !strings.Contains(out, "b/b.go:") {
+		t.Errorf("go vet %s ./... after ./cmd/app reports nothing in b:\n%s", flag, out)
+	}
+}

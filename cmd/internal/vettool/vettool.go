@@ -49,8 +49,14 @@ const ExitUsage = 2
 // Main runs unitchecker.Main(analyzers...), which parses the command
 // line with the flag package's default flag set and never returns, with
 // the flag errors reported as the package documentation says.
+//
+// The command line may also set ModuleDepsFlag; the caller has applied
+// it with Unit.
 func Main(analyzers ...*analysis.Analyzer) {
 	progname := strings.TrimSuffix(filepath.Base(os.Args[0]), ".exe")
+	// unitchecker parses the command line with the default flag set and
+	// lists that set's flags for go vet (-flags).
+	flag.Bool(ModuleDepsFlag, false, moduleDepsUsage)
 	// unitchecker sets flag.Usage, its banner, in Main: look it up late.
 	OnFlagError(flag.CommandLine, progname, os.Args[1:], os.Stderr, func() { flag.Usage() }, os.Exit)
 	unitchecker.Main(analyzers...)
