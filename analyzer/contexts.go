@@ -468,13 +468,14 @@ func isFuncWrapper(v ssa.Value) bool {
 }
 
 // viaHandlerFunc reports whether the function value v was made by a
-// conversion to http.HandlerFunc, which registers a handler context
-// instead of running the function here.
+// conversion to http.HandlerFunc or to a callback sink's func type
+// (expvar.Func), which registers a context instead of running the
+// function here.
 func viaHandlerFunc(v ssa.Value) bool {
 	for range maxRefDepth {
 		switch x := v.(type) {
 		case *ssa.ChangeType:
-			if isHandlerFunc(x.Type()) {
+			if isHandlerFunc(x.Type()) || isSinkFuncType(x.Type()) {
 				return true
 			}
 			v = x.X

@@ -30,6 +30,9 @@ var (
 	connsMu sync.Mutex // want `^connsMu guards conns, shared by main and callback registered in main; give it one owner goroutine reached over a channel$`
 	conns   = map[string]bool{}
 
+	varsMu sync.Mutex // want `^varsMu guards vars, shared by callback registered in main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	vars   = map[string]int{}
+
 	statsMu sync.Mutex // want `^statsMu guards stats, shared by main and callback \(\*statsCollector\).Collect; give it one owner goroutine reached over a channel$`
 	stats   = map[string]int{}
 
@@ -59,6 +62,18 @@ func main() {
 		defer queueMu.Unlock()
 		return len(queue)
 	}))
+	// Published as an expvar.Var: the function runs when /debug/vars is
+	// read, not in main, which never touches vars.
+	expvar.Publish("vars", expvar.Func(func() any {
+		varsMu.Lock()
+		defer varsMu.Unlock()
+		return len(vars)
+	}))
+	go func() {
+		varsMu.Lock()
+		vars["a"] = 1
+		varsMu.Unlock()
+	}()
 	client := &http.Client{Transport: &http.Transport{Proxy: proxyFor}}
 	prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "conns"}, func() float64 {
 		connsMu.Lock()
