@@ -138,6 +138,13 @@ func (pc *passContext) collectAccesses() {
 	}
 }
 
+// own reports whether the access is the package's own: made by its code,
+// not inside an imported function (viaFact) nor by a context an imported
+// function starts (preset). Only its own accesses are race-tier reports
+// of a package; the others are evidence (DESIGN §5 "One report per
+// fix": the package that declares the function reports them).
+func (a *access) own() bool { return !a.viaFact && !a.preset }
+
 // distinctInstrs counts the distinct instructions of us.
 func distinctInstrs(us []use) int {
 	seen := map[ssa.Instruction]bool{}

@@ -59,7 +59,7 @@ func (pc *passContext) rlockWrites(f *unitFacts) []analysis.Diagnostic {
 	show := pc.globals.show
 	var as []*access
 	for _, a := range f.u.refs {
-		if !a.write || a.upstream {
+		if !a.write || !a.own() {
 			continue
 		}
 		if held, read := a.locks.has(f.guard.id); held && read {
@@ -129,8 +129,8 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		if held && (!a.write || !read) || held && read && a.write {
 			continue // guarded, or rlockwrite
 		}
-		if a.upstream {
-			continue // reported where its function is declared
+		if !a.own() {
+			continue // reported where its function is declared, or evidence only
 		}
 		cat := CategoryUnguarded
 		if len(a.locks) > 0 {
@@ -413,7 +413,7 @@ func (pc *passContext) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 		}
 		var as []*access
 		for _, a := range run.as {
-			if len(a.locks) == 0 || a.upstream || isTestFile(pc.pass.Fset, a.pos) != run.inTests || seen[a.source()] {
+			if len(a.locks) == 0 || !a.own() || isTestFile(pc.pass.Fset, a.pos) != run.inTests || seen[a.source()] {
 				continue
 			}
 			seen[a.source()] = true

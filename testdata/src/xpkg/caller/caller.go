@@ -19,7 +19,7 @@ func Run() { // want Run:`^chanown\(reads xpkg/dep.Counts \(reported\); writes x
 
 // Again only calls user.Start, from a goroutine and in place: nothing of
 // its own to report.
-func Again() { // want Again:`^chanown\(reads xpkg/dep.Counts \(reported\); reads xpkg/dep.Counts under xpkg/dep.Mu; writes xpkg/dep.Counts \(reported\); writes xpkg/dep.Counts under xpkg/dep.Mu; reads xpkg/dep.names under xpkg/dep.nmu; writes xpkg/dep.names under xpkg/dep.nmu; starts goroutine started in xpkg/caller.Again \(6 accesses\); starts goroutine started in xpkg/user.Start \(4 accesses\)\)$`
+func Again() { // want Again:`^chanown\(reads xpkg/dep.Counts; reads xpkg/dep.Counts under xpkg/dep.Mu; writes xpkg/dep.Counts \(reported\); writes xpkg/dep.Counts under xpkg/dep.Mu; reads xpkg/dep.names under xpkg/dep.nmu; writes xpkg/dep.names under xpkg/dep.nmu; starts goroutine started in xpkg/caller.Again \(6 accesses\); starts goroutine started in xpkg/user.Start \(4 accesses\)\)$`
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
