@@ -244,6 +244,12 @@ func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx 
 				if !concurrent(ca, cb) || ca == cb && b == a && !a.write {
 					continue
 				}
+				if inTest && cb.test && ca != cb && !shareTest(ca, cb) {
+					// Test functions run one after another: a goroutine
+					// another test starts is not known to outlive it
+					// (it may be joined by a receive).
+					continue
+				}
 				if inTest && !cb.test && ca != cb && startedByCallers(cb) {
 					// A goroutine that production code starts when a
 					// test calls it: whether it outlives that call is
@@ -294,6 +300,46 @@ func agree(subject, singular, plural string) string {
 	return singular
 }
 
+// shareTest reports whether x and y run within one test function: some
+// test function is x or starts it, and is y or starts it.
+func shareTest(x, y *goContext) bool {
+	tx := testRoots(x)
+	for t := range testRoots(y) {
+		if tx[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// testRoots returns the test functions' contexts that are c or start it,
+// through any chain of spawns. Each context is visited once.
+func testRoots(c *goContext) map[*goContext]bool {
+	out := map[*goContext]bool{}
+	seen := map[*goContext]bool{c: true}
+	work := []*goContext{c}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x.kind == ctxTest {
+			out[x] = true
+		}
+		for p := range x.parents {
+			if !seen[p] {
+				seen[p] = true
+				work = append(work, p)
+			}
+		}
+	}
+	return out
+}
+
+// isInitFunc reports whether fn is the package initialiser or an init
+// function.
+func isInitFunc(fn *ssa.Function) bool {
+	return fn != nil && fn.Parent() == nil && strings.HasPrefix(fn.Name(), "init")
+}
+
 // pathsConflict reports whether accesses a and b, on one unit or on a
 // unit and one on its path, touch the same memory (DESIGN §5 "Paths
 // conflict with their prefixes"). Reading or writing a struct value
@@ -314,7 +360,10 @@ func pathsConflict(a, b *access) bool {
 
 // startedByCallers reports whether every context that starts c, through
 // any chain of spawns, is the caller context or a test function: c runs
-// only because a call from outside started it. Each context is visited
+// only because a call from outside started it. Package initialisation
+// counts as an independent starter only where its own code holds the
+// site (func init() { go loop() }): it also "reaches" every function it
+// stores into a variable, which it does not run. Each context is visited
 // once.
 func startedByCallers(c *goContext) bool {
 	if c.site == nil {
@@ -336,7 +385,10 @@ func startedByCallers(c *goContext) bool {
 		}
 		for p := range x.parents {
 			if p.kind == ctxInit {
-				return false
+				if isInitFunc(topFunc(x.siteFn)) {
+					return false // started by the package initialiser itself
+				}
+				continue
 			}
 			if !seen[p] {
 				seen[p] = true
