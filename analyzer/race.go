@@ -300,16 +300,25 @@ func agree(subject, singular, plural string) string {
 	return singular
 }
 
-// shareTest reports whether x and y run within one test function: some
-// test function is x or starts it, and is y or starts it.
+// shareTest reports whether x and y run within one test function (some
+// test function is x or starts it, and is y or starts it), or each
+// within a parallel test (t.Parallel): parallel tests run at once.
 func shareTest(x, y *goContext) bool {
-	tx := testRoots(x)
-	for t := range testRoots(y) {
+	tx, ty := testRoots(x), testRoots(y)
+	for t := range ty {
 		if tx[t] {
 			return true
 		}
 	}
-	return false
+	parallel := func(ts map[*goContext]bool) bool {
+		for t := range ts {
+			if t.multiple {
+				return true
+			}
+		}
+		return false
+	}
+	return parallel(tx) && parallel(ty)
 }
 
 // testRoots returns the test functions' contexts that are c or start it,
