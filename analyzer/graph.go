@@ -32,30 +32,20 @@ func norm(fn *ssa.Function) *ssa.Function {
 // resolves it: a function, a closure, a bound method value, or a
 // conversion of one (http.HandlerFunc(f)).
 func funcValue(v ssa.Value) *ssa.Function {
-	for range maxRefDepth {
-		switch x := v.(type) {
-		case *ssa.Function:
-			return norm(x)
-		case *ssa.MakeClosure:
-			fn, _ := x.Fn.(*ssa.Function)
-			if fn != nil && isBoundWrapper(fn) {
-				// A method value (x.m) runs the declared method.
-				if obj := funcObj(fn); obj != nil {
-					if m := fn.Prog.FuncValue(obj.Origin()); m != nil {
-						return norm(m)
-					}
+	switch x := unwrapFunc(v).(type) {
+	case *ssa.Function:
+		return norm(x)
+	case *ssa.MakeClosure:
+		fn, _ := x.Fn.(*ssa.Function)
+		if fn != nil && isBoundWrapper(fn) {
+			// A method value (x.m) runs the declared method.
+			if obj := funcObj(fn); obj != nil {
+				if m := fn.Prog.FuncValue(obj.Origin()); m != nil {
+					return norm(m)
 				}
 			}
-			return norm(fn)
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		default:
-			return nil
 		}
+		return norm(fn)
 	}
 	return nil
 }

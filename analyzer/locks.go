@@ -93,7 +93,7 @@ func lockCall(call *ssa.CallCommon) (lockOpKind, ssa.Value) {
 // mutex (mu.Unlock used as a value) and the mutex's address.
 func boundLockOp(mc *ssa.MakeClosure) (lockOpKind, ssa.Value) {
 	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok || len(mc.Bindings) != 1 || !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+	if !ok || len(mc.Bindings) != 1 || !isBoundWrapper(fn) {
 		return opNone, nil
 	}
 	if op := lockMethod(funcObj(fn)); op != opNone {

@@ -14,26 +14,33 @@ import (
 // context that is multiple. The call forms are in builtinSpawners; the
 // forms below are conversions, stores and registered types.
 
+// A typeName is a named type: its package path and name.
+type typeName struct{ pkg, name string }
+
+// namedIn returns t as a named type if it is one of names.
+func namedIn(t types.Type, names []typeName) (*types.Named, bool) {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil, false
+	}
+	return n, slices.Contains(names, typeName{n.Obj().Pkg().Path(), n.Obj().Name()})
+}
+
 // sinkFuncTypes are the func types whose conversion publishes the
 // function: expvar.Func values are called on every read of /debug/vars.
-var sinkFuncTypes = []struct{ pkg, name string }{
+var sinkFuncTypes = []typeName{
 	{"expvar", "Func"},
 }
 
 // isSinkFuncType reports whether t is one of sinkFuncTypes.
 func isSinkFuncType(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	return slices.ContainsFunc(sinkFuncTypes, func(s struct{ pkg, name string }) bool {
-		return n.Obj().Pkg().Path() == s.pkg && n.Obj().Name() == s.name
-	})
+	_, ok := namedIn(t, sinkFuncTypes)
+	return ok
 }
 
 // sinkStructs are the structs whose func-typed fields net/http calls on
 // its own goroutines: per request, per connection, per dial.
-var sinkStructs = []struct{ pkg, name string }{
+var sinkStructs = []typeName{
 	{"net/http", "Transport"},
 	{"net/http", "Server"},
 }
@@ -49,8 +56,8 @@ func (pc *passContext) isSinkField(addr ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
+	n, _ := types.Unalias(p.Elem()).(*types.Named)
+	if n == nil || n.Obj().Pkg() == nil {
 		return false
 	}
 	st, ok := n.Underlying().(*types.Struct)
@@ -63,16 +70,15 @@ func (pc *passContext) isSinkField(addr ssa.Value) bool {
 	}) {
 		return true
 	}
-	return slices.ContainsFunc(sinkStructs, func(s struct{ pkg, name string }) bool {
-		return pkg == s.pkg && name == s.name
-	})
+	_, builtin := namedIn(n, sinkStructs)
+	return builtin
 }
 
 // sinkInterfaces are the interfaces whose implementations a library
 // calls on its own goroutines once a value is registered: the
 // Prometheus client calls Collect and Describe of a registered
 // collector on every scrape.
-var sinkInterfaces = []struct{ pkg, name string }{
+var sinkInterfaces = []typeName{
 	{"github.com/prometheus/client_golang/prometheus", "Collector"},
 }
 
@@ -123,17 +129,12 @@ func (pc *passContext) callbackMethods() []*ssa.Function {
 // sinkInterface returns the interface t names if it is one of
 // sinkInterfaces.
 func sinkInterface(t types.Type) (*types.Interface, bool) {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return nil, false
-	}
-	iface, ok := n.Underlying().(*types.Interface)
+	n, ok := namedIn(t, sinkInterfaces)
 	if !ok {
 		return nil, false
 	}
-	return iface, slices.ContainsFunc(sinkInterfaces, func(s struct{ pkg, name string }) bool {
-		return n.Obj().Pkg().Path() == s.pkg && n.Obj().Name() == s.name
-	})
+	iface, ok := n.Underlying().(*types.Interface)
+	return iface, ok
 }
 
 // grpcServiceImpl returns the dynamic type of the service
