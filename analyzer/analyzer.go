@@ -19,15 +19,19 @@ const URL = "https://github.com/chanown/chanown/blob/main/docs/chanown.md"
 // flags change only its own configuration.
 var Analyzer = New(DefaultConfig())
 
-// New returns a new chanown analyzer using cfg. Its flags are bound to a
-// private copy of cfg, so analyzers made by New never share settings.
-func New(cfg Config) *analysis.Analyzer {
+// New returns a new chanown analyzer using cfg and the driver's opts. Its
+// flags are bound to a private copy of cfg, so analyzers made by New
+// never share settings.
+func New(cfg Config, opts ...Option) *analysis.Analyzer {
 	c := new(Config)
 	*c = cfg
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	fs := flag.NewFlagSet("chanown", flag.ContinueOnError)
 	c.bindFlags(fs)
-	var a *analysis.Analyzer
-	a = &analysis.Analyzer{
+	return &analysis.Analyzer{
 		Name:      "chanown",
 		Doc:       mustExtractDoc(doc, "chanown"),
 		URL:       URL,
@@ -41,8 +45,8 @@ func New(cfg Config) *analysis.Analyzer {
 			if err := c.Validate(); err != nil {
 				return nil, fmt.Errorf("invalid chanown configuration: %v", err)
 			}
-			return run(pass, c, isDependency(a, pass.Pkg))
+			dependency := o.isDependency != nil && o.isDependency(pass.Pkg)
+			return run(pass, c, dependency)
 		},
 	}
-	return a
 }

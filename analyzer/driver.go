@@ -1,31 +1,31 @@
 package analyzer
 
-import (
-	"go/types"
-	"sync"
+import "go/types"
 
-	"golang.org/x/tools/go/analysis"
-)
+// An Option changes how a driver runs an analyzer made by New.
+type Option func(*options)
 
-// dependencyFilters holds, for an analyzer made by New, the predicate a
-// driver set with SetDependencies.
-var dependencyFilters sync.Map // *analysis.Analyzer → func(*types.Package) bool
-
-// SetDependencies tells the analyzer a, made by New (or Analyzer), which
-// packages its driver analyses only as dependencies: for the facts their
-// importers need, discarding their diagnostics. Both drivers do so: the
-// x/tools checker prints the diagnostics of its root packages only, and
-// go vet runs a vettool on a dependency with VetxOnly set. For such a
-// package chanown builds SSA only if it may export a fact (DESIGN §5
-// "Cost"); what it exports does not change. Drivers that do not call it
-// (golangci-lint, analysistest) get every package analysed in full.
-func SetDependencies(a *analysis.Analyzer, isDependency func(*types.Package) bool) {
-	dependencyFilters.Store(a, isDependency)
+// options are the settings of New that are not part of Config: they
+// come from the driver, not from the user.
+type options struct {
+	// isDependency reports whether the driver analyses a package only
+	// for its facts; nil means never.
+	isDependency func(*types.Package) bool
 }
 
-// isDependency reports whether the driver of a analyses pkg only for its
-// facts.
-func isDependency(a *analysis.Analyzer, pkg *types.Package) bool {
-	f, ok := dependencyFilters.Load(a)
-	return ok && f.(func(*types.Package) bool)(pkg)
+// WithDependencies tells the analyzer which packages its driver analyses
+// only as dependencies: for the facts their importers need, discarding
+// their diagnostics. Both drivers of cmd/chanown do so: the x/tools
+// checker prints the diagnostics of its root packages only, and go vet
+// runs a vettool on a dependency with VetxOnly set. For such a package
+// chanown builds SSA only if it may export a fact (DESIGN §5 "Cost");
+// what it exports does not change. Drivers that do not say (golangci-lint,
+// analysistest) get every package analysed in full.
+//
+// The driver may learn its roots after it made the analyzer (the
+// standalone command loads packages after parsing the analyzer's flags):
+// isDependency is called for each package as it is analysed, and may be
+// called from several goroutines at once.
+func WithDependencies(isDependency func(*types.Package) bool) Option {
+	return func(o *options) { o.isDependency = isDependency }
 }

@@ -14,7 +14,7 @@ import (
 
 // TestDependencies runs the analyzer twice over the same packages, the
 // second time told that every package is only a dependency
-// (SetDependencies), and requires the same facts from both runs, while
+// (WithDependencies), and requires the same facts from both runs, while
 // a package main that has a report but can export nothing is not
 // analysed at all the second time.
 func TestDependencies(t *testing.T) {
@@ -23,8 +23,7 @@ func TestDependencies(t *testing.T) {
 	}
 	pkgs := loadTestdata(t, "xpkg/user", "xpkg/wrap", "matter/startsdep", "matter/rlockonly", "library")
 	full := analyzer.New(analyzer.Config{})
-	deps := analyzer.New(analyzer.Config{})
-	analyzer.SetDependencies(deps, func(*types.Package) bool { return true })
+	deps := analyzer.New(analyzer.Config{}, analyzer.WithDependencies(func(*types.Package) bool { return true }))
 
 	fullFacts, fullDiags := analyse(t, full, pkgs)
 	depFacts, depDiags := analyse(t, deps, pkgs)

@@ -127,7 +127,7 @@ func TestFactsEndToEnd(t *testing.T) {
 	// Only the command: a and b are now dependencies, which go vet runs
 	// the vettool on with VetxOnly and the standalone driver does not
 	// print, so chanown analyses them only for their facts
-	// (analyzer.SetDependencies). main's reports need those facts and
+	// (analyzer.WithDependencies). main's reports need those facts and
 	// must not change.
 	var wantApp []string
 	for _, l := range stdLines {

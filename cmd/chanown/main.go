@@ -66,6 +66,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/types"
 	"io"
 	"os"
 	"slices"
@@ -104,8 +105,12 @@ const progname = "chanown"
 // main chooses the face, vettool or standalone driver, and runs it.
 func main() {
 	if isVetTool(os.Args[1:]) {
-		os.Args = append(os.Args[:1], markVetxOnly(analyzer.Analyzer, os.Args[1:])...)
-		vettool.Main(analyzer.Analyzer) // calls os.Exit
+		// A package go vet wants only for its facts is a dependency
+		// (see vettool.Unit).
+		args, factsOnly := vettool.Unit(os.Args[1:])
+		os.Args = append(os.Args[:1], args...)
+		a := analyzer.New(analyzer.DefaultConfig(), analyzer.WithDependencies(func(*types.Package) bool { return factsOnly }))
+		vettool.Main(a) // calls os.Exit
 		return
 	}
 	// The standalone driver runs this binary under go vet when it can
@@ -114,7 +119,7 @@ func main() {
 	if err != nil {
 		self = ""
 	}
-	os.Exit(run(analyzer.Analyzer, self, os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(analyzer.DefaultConfig(), self, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // isVetTool reports whether args are those of the go vet -vettool
@@ -260,12 +265,15 @@ Exit codes: 0 no findings, 1 errors (load, type or analysis), 2 bad usage,
 }
 
 // run is the standalone driver. It analyses the packages named by args
-// with a, prints the results and returns the exit code. self is the
-// path of a chanown binary whose vettool face runs a: if it is not empty
+// with an analyzer made from cfg and the flags in args, prints the
+// results and returns the exit code. self is the path of a chanown
+// binary whose vettool face runs that analyzer: if it is not empty
 // and the run allows it (useVet), the results come from go vet with self
 // as the vettool, and from its build cache (vet.go); otherwise, or if go
 // vet fails, from the in-process driver.
-func run(a *analysis.Analyzer, self string, args []string, stdout, stderr io.Writer) int {
+func run(cfg analyzer.Config, self string, args []string, stdout, stderr io.Writer) int {
+	var roots rootSet
+	a := analyzer.New(cfg, analyzer.WithDependencies(roots.isDependency))
 	fs, opts := newFlagSet(a)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -296,7 +304,7 @@ func run(a *analysis.Analyzer, self string, args []string, stdout, stderr io.Wri
 		tree = runVet(vetArgs(self, a, fs, patterns), patterns)
 	}
 	if tree == nil {
-		tree = analyse(a, patterns, opts.tests, p)
+		tree = analyse(a, &roots, patterns, opts.tests, p)
 	}
 	findings := tree.findings()
 
@@ -336,17 +344,18 @@ func run(a *analysis.Analyzer, self string, args []string, stdout, stderr io.Wri
 }
 
 // analyse is the in-process driver: it loads the packages matching
-// patterns, analyses them with a, prints the errors with p, and returns
+// patterns, adds them to roots (the dependency set of a), analyses them
+// with a, prints the errors with p, and returns
 // the results as a canonical jsonTree, or nil if nothing could be
 // analysed.
-func analyse(a *analysis.Analyzer, patterns []string, tests bool, p *printer) jsonTree {
+func analyse(a *analysis.Analyzer, roots *rootSet, patterns []string, tests bool, p *printer) jsonTree {
 	pkgs, err := load(a, patterns, tests)
 	if err != nil {
 		p.errorf("%v", err)
 		return nil
 	}
 	p.packageErrors(pkgs)
-	markRoots(a, pkgs)
+	roots.add(pkgs)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		p.errorf("%v", err)

@@ -110,7 +110,7 @@ func TestRunUsage(t *testing.T) {
 		{[]string{"-json=maybe"}, "invalid boolean value"},
 	} {
 		var stdout, stderr bytes.Buffer
-		code := run(analyzer.New(analyzer.DefaultConfig()), "", tc.args, &stdout, &stderr)
+		code := run(analyzer.DefaultConfig(), "", tc.args, &stdout, &stderr)
 		if code != exitUsage {
 			t.Errorf("run %q: exit %d, want %d", tc.args, code, exitUsage)
 		}
@@ -121,7 +121,7 @@ func TestRunUsage(t *testing.T) {
 	}
 
 	var stdout, stderr bytes.Buffer
-	if code := run(analyzer.New(analyzer.DefaultConfig()), "", []string{"-help"}, &stdout, &stderr); code != exitOK {
+	if code := run(analyzer.DefaultConfig(), "", []string{"-help"}, &stdout, &stderr); code != exitOK {
 		t.Errorf("run -help: exit %d, want 0", code)
 	}
 	for _, want := range []string{"usage: chanown", "-exported", "-spawners", "-json", "-format", "sarif", "Exit codes"} {
@@ -590,7 +590,7 @@ func TestHelp(t *testing.T) {
 		{[]string{"help", "shared", "escape"}, exitUsage, nil, []string{"help takes at most one topic"}},
 	} {
 		var stdout, stderr bytes.Buffer
-		code := run(analyzer.New(analyzer.DefaultConfig()), "", tc.args, &stdout, &stderr)
+		code := run(analyzer.DefaultConfig(), "", tc.args, &stdout, &stderr)
 		if code != tc.code {
 			t.Errorf("run %q: exit %d, want %d\n%s", tc.args, code, tc.code, stderr.String())
 		}

@@ -158,7 +158,7 @@ func TestBadFlagDocs(t *testing.T) {
 	}
 	for _, args := range [][]string{{"-categories=bogus", "./..."}, {"-spawners=nonsense", "./..."}} {
 		var stdout, stderr strings.Builder
-		if code := run(analyzer.New(analyzer.DefaultConfig()), "", args, &stdout, &stderr); code != exitUsage {
+		if code := run(analyzer.DefaultConfig(), "", args, &stdout, &stderr); code != exitUsage {
 			t.Errorf("run %q: exit %d, want %d", args, code, exitUsage)
 		}
 		checkOneLine(t, args, stderr.String(), "invalid value")

@@ -35,23 +35,18 @@ import (
 // main runs the vettool protocol with the suite; a bad flag is one line
 // per go vet run, not a usage banner per package (see vettool).
 func main() {
-	os.Args = append(os.Args[:1], unit(os.Args[1:])...)
-	vettool.Main(suite()...) // calls os.Exit
+	// With -report-module-deps, the main module's packages are reported
+	// even when go vet wants only their facts; otherwise chanown
+	// analyses a package that go vet wants only for its facts as a
+	// dependency (see vettool.Unit).
+	args, factsOnly := vettool.Unit(os.Args[1:])
+	os.Args = append(os.Args[:1], args...)
+	vettool.Main(suite(factsOnly)...) // calls os.Exit
 }
 
-// unit applies vettool.Unit to the command line args: with
-// -report-module-deps, the main module's packages are reported even
-// when go vet wants only their facts; otherwise chanown analyses a
-// package that go vet wants only for its facts as a dependency.
-func unit(args []string) []string {
-	args, factsOnly := vettool.Unit(args)
-	if factsOnly {
-		analyzer.SetDependencies(analyzer.Analyzer, func(*types.Package) bool { return true })
-	}
-	return args
-}
-
-// suite returns the analyzers chanvet runs: the vet suite, then chanown.
-func suite() []*analysis.Analyzer {
-	return append(slices.Clip(vet.Suite), analyzer.Analyzer)
+// suite returns the analyzers chanvet runs: the vet suite, then chanown,
+// told whether its package is only a dependency.
+func suite(factsOnly bool) []*analysis.Analyzer {
+	a := analyzer.New(analyzer.DefaultConfig(), analyzer.WithDependencies(func(*types.Package) bool { return factsOnly }))
+	return append(slices.Clip(vet.Suite), a)
 }
