@@ -159,7 +159,7 @@ func distinctInstrs(us []use) int {
 // in-package helper, and outside code cannot call it.
 func (pc *passContext) inheritsLocks(fn *ssa.Function) bool {
 	us := pc.callerUses(fn)
-	if len(us) == 0 || isExportedFunc(fn) || isServeHTTP(fn) {
+	if len(us) == 0 || isExportedFunc(fn) || isServeHTTP(funcObj(fn)) {
 		return false
 	}
 	if fn.Parent() == nil {
@@ -301,7 +301,7 @@ func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.
 	// Operations on self-synchronised values are not guarded accesses;
 	// storing a new value into the variable, and loading the variable
 	// that such a store replaces, are (DESIGN §5).
-	if pc.isSelfSync(u.typ) {
+	if pc.apis.isSelfSync(u.typ) {
 		switch instr.(type) {
 		case *ssa.Store, *ssa.UnOp:
 			if !r.exact || r.hops != 0 {

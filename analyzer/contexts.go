@@ -88,75 +88,6 @@ type spawnSite struct {
 	wrapper []*ssa.Function
 }
 
-// spawnerSpec describes a function that runs its argument elsewhere.
-type spawnerSpec struct {
-	pkg, recv, name string
-	arg             int
-	kind            ctxKind
-}
-
-// builtinSpawners lists the spawn functions of DESIGN §1.
-var builtinSpawners = []spawnerSpec{
-	{"time", "", "AfterFunc", 1, ctxTimer},
-	{"context", "", "AfterFunc", 1, ctxTimer},
-	{"sync", "WaitGroup", "Go", 0, ctxGoroutine},
-	{"golang.org/x/sync/errgroup", "Group", "Go", 0, ctxGoroutine},
-	{"golang.org/x/sync/errgroup", "Group", "TryGo", 0, ctxGoroutine},
-	{"runtime", "", "SetFinalizer", 1, ctxFinalizer},
-	{"runtime", "", "AddCleanup", 1, ctxCleanup},
-	{"net/http", "", "HandleFunc", 1, ctxHandler},
-	{"net/http", "ServeMux", "HandleFunc", 1, ctxHandler},
-	// Callback sinks: libraries that keep a function and call it later
-	// on goroutines of their own.
-	{"github.com/prometheus/client_golang/prometheus", "", "NewGaugeFunc", 1, ctxCallback},
-	{"github.com/prometheus/client_golang/prometheus", "", "NewCounterFunc", 1, ctxCallback},
-	{"github.com/prometheus/client_golang/prometheus", "", "NewUntypedFunc", 1, ctxCallback},
-}
-
-// handlerRegistrations are the functions that register argument 1 as an
-// HTTP handler, whatever its form: a function, a conversion to
-// http.HandlerFunc, or what a middleware returns.
-var handlerRegistrations = []spawnerSpec{
-	{"net/http", "", "HandleFunc", 1, ctxHandler},
-	{"net/http", "ServeMux", "HandleFunc", 1, ctxHandler},
-	{"net/http", "", "Handle", 1, ctxHandler},
-	{"net/http", "ServeMux", "Handle", 1, ctxHandler},
-}
-
-// onceFuncs are the functions whose function argument runs once, as
-// initialisation (DESIGN §1 "access").
-var onceFuncs = []spawnerSpec{
-	{"sync", "Once", "Do", 0, ctxInit},
-	{"sync", "", "OnceFunc", 0, ctxInit},
-	{"sync", "", "OnceValue", 0, ctxInit},
-	{"sync", "", "OnceValues", 0, ctxInit},
-}
-
-// matchSpec returns the spec in specs that fn matches, if any.
-func matchSpec(fn *types.Func, specs []spawnerSpec) (spawnerSpec, bool) {
-	if fn == nil || fn.Pkg() == nil {
-		return spawnerSpec{}, false
-	}
-	recv := ""
-	if r := fn.Signature().Recv(); r != nil {
-		t := r.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := types.Unalias(t).(*types.Named)
-		if !ok {
-			return spawnerSpec{}, false
-		}
-		recv = n.Obj().Name()
-	}
-	for _, s := range specs {
-		if s.pkg == fn.Pkg().Path() && s.recv == recv && s.name == fn.Name() {
-			return s, true
-		}
-	}
-	return spawnerSpec{}, false
-}
-
 // calleeObj returns the *types.Func statically called by call, or nil.
 func calleeObj(call *ssa.CallCommon) *types.Func {
 	if call.IsInvoke() {
@@ -258,14 +189,8 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 				}
 			}
 		}
-		if s, ok := matchSpec(obj, builtinSpawners); ok {
-			add(s.arg, s.kind, false)
-		}
-		if s, ok := matchSpec(obj, pc.spawners); ok {
-			add(s.arg, ctxGoroutine, true)
-		}
-		if s, ok := matchSpec(obj, pc.callbacks); ok {
-			add(s.arg, ctxCallback, true)
+		for _, s := range pc.apis.spawnersOf(obj) {
+			add(s.arg, s.kind, s.configured)
 		}
 		if s, ok := matchSpec(obj, onceFuncs); ok {
 			k := argIndex(call, obj, s.arg)
@@ -445,17 +370,6 @@ func returnedFuncs(fn *ssa.Function) []*ssa.Function {
 	return out
 }
 
-// isHandlerSig reports whether t is a func(http.ResponseWriter,
-// *http.Request) type.
-func isHandlerSig(t types.Type) bool {
-	sig, ok := t.Underlying().(*types.Signature)
-	if !ok || sig.Params().Len() != 2 || sig.Results().Len() != 0 {
-		return false
-	}
-	return strings.HasSuffix(sig.Params().At(0).Type().String(), "net/http.ResponseWriter") &&
-		strings.HasSuffix(sig.Params().At(1).Type().String(), "*net/http.Request")
-}
-
 // isFuncWrapper reports whether v makes a function value out of another:
 // a closure, or a conversion of a function value. Whether the function
 // runs here is decided where the value is used.
@@ -488,27 +402,6 @@ func viaHandlerFunc(v ssa.Value) bool {
 		}
 	}
 	return false
-}
-
-// isHandlerFunc reports whether t is net/http.HandlerFunc.
-func isHandlerFunc(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "HandlerFunc"
-}
-
-// isServeHTTP reports whether fn is a ServeHTTP(http.ResponseWriter,
-// *http.Request) method.
-func isServeHTTP(fn *ssa.Function) bool {
-	obj := funcObj(fn)
-	if obj == nil || obj.Name() != "ServeHTTP" || obj.Signature().Recv() == nil {
-		return false
-	}
-	ps := obj.Signature().Params()
-	if ps.Len() != 2 {
-		return false
-	}
-	return strings.HasSuffix(ps.At(0).Type().String(), "net/http.ResponseWriter") &&
-		strings.HasSuffix(ps.At(1).Type().String(), "*net/http.Request")
 }
 
 // An edge of the reach graph: instr in the caller runs to.
@@ -590,7 +483,7 @@ func (pc *passContext) buildContexts() {
 		})
 	}
 	for _, fn := range pc.funcs {
-		if isServeHTTP(fn) && !pc.inTestFile(fn) {
+		if isServeHTTP(funcObj(fn)) && !pc.inTestFile(fn) {
 			pc.contexts = append(pc.contexts, &goContext{
 				kind: ctxHandler, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
 				name: "HTTP handler " + funcName(fn), kindText: "HTTP handler", nameFn: fn, multiple: true,
@@ -999,25 +892,6 @@ func neverReturns(instr ssa.Instruction) bool {
 	}
 	_, ok = matchSpec(calleeObj(&c.Call), noReturnSpecs)
 	return ok
-}
-
-// noReturnSpecs are the functions that never return (neverReturns).
-var noReturnSpecs = []spawnerSpec{
-	{pkg: "os", name: "Exit"},
-	{pkg: "syscall", name: "Exit"},
-	{pkg: "runtime", name: "Goexit"},
-	{pkg: "log", name: "Fatal"},
-	{pkg: "log", name: "Fatalf"},
-	{pkg: "log", name: "Fatalln"},
-	{pkg: "log", name: "Panic"},
-	{pkg: "log", name: "Panicf"},
-	{pkg: "log", name: "Panicln"},
-	{pkg: "testing", recv: "common", name: "Fatal"},
-	{pkg: "testing", recv: "common", name: "Fatalf"},
-	{pkg: "testing", recv: "common", name: "FailNow"},
-	{pkg: "testing", recv: "common", name: "Skip"},
-	{pkg: "testing", recv: "common", name: "Skipf"},
-	{pkg: "testing", recv: "common", name: "SkipNow"},
 }
 
 // maxSetupDepth bounds how deep setupInstrs follows the first spawning

@@ -349,36 +349,6 @@ func (gt *globalTable) hat(u *unit) string {
 	return ""
 }
 
-// isSelfSync reports whether values of type t synchronise themselves
-// (DESIGN §1 "self-synchronised").
-func (pc *passContext) isSelfSync(t types.Type) bool {
-	if _, ok := t.Underlying().(*types.Chan); ok {
-		return true
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	path, name := n.Obj().Pkg().Path(), n.Obj().Name()
-	switch path {
-	case "sync/atomic":
-		return true
-	case "sync":
-		switch name {
-		case "Map", "Once", "WaitGroup", "Pool", "Cond":
-			return true
-		}
-	case "log":
-		return name == "Logger"
-	case "log/slog":
-		return name == "Logger"
-	}
-	return pc.selfSync[path+"."+name]
-}
-
 // qualified returns the id of a package-level variable: its package path
 // and name.
 func (gt *globalTable) qualified(v *types.Var) string {

@@ -266,17 +266,5 @@ func (pc *passContext) unknownCaller(helper *ssa.Function) bool {
 	if obj == nil {
 		return false
 	}
-	if _, ok := matchSpec(obj, builtinSpawners); ok {
-		return false
-	}
-	if _, ok := matchSpec(obj, pc.spawners); ok {
-		return false
-	}
-	if _, ok := matchSpec(obj, pc.callbacks); ok {
-		return false
-	}
-	if _, ok := matchSpec(obj, onceFuncs); ok {
-		return false
-	}
-	return true
+	return !pc.apis.runsLater(obj)
 }

@@ -8,68 +8,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// lockOpKind is what a call does to a mutex.
-type lockOpKind int
-
-const (
-	opNone lockOpKind = iota
-	opLock
-	opRLock
-	opUnlock
-	opRUnlock
-	opTryLock
-	opTryRLock
-)
-
-// isLockType reports whether t is sync.Mutex or sync.RWMutex.
-func isLockType(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok {
-		return false
-	}
-	obj := n.Obj()
-	return obj.Pkg() != nil && obj.Pkg().Path() == "sync" && (obj.Name() == "Mutex" || obj.Name() == "RWMutex")
-}
-
-// isRWMutex reports whether t is sync.RWMutex.
-func isRWMutex(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && n.Obj().Name() == "RWMutex"
-}
-
-// lockMethod returns the operation of a sync.Mutex or sync.RWMutex method.
-func lockMethod(fn *types.Func) lockOpKind {
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
-		return opNone
-	}
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return opNone
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if !isLockType(t) {
-		return opNone
-	}
-	switch fn.Name() {
-	case "Lock":
-		return opLock
-	case "RLock":
-		return opRLock
-	case "Unlock":
-		return opUnlock
-	case "RUnlock":
-		return opRUnlock
-	case "TryLock":
-		return opTryLock
-	case "TryRLock":
-		return opTryRLock
-	}
-	return opNone
-}
-
 // lockCall returns the lock operation performed by call and the address
 // of the mutex, or opNone. It recognises direct method calls
 // (mu.Lock(), st.Lock() through embedding) and calls of bound method

@@ -29,7 +29,7 @@ type syntaxScan struct {
 // ast.Inspect: the analyzer does not require inspect.Analyzer, whose
 // result the drivers would keep alive for every package of the import
 // graph.
-func scanSyntax(pass *analysis.Pass, cfg *Config) syntaxScan {
+func scanSyntax(pass *analysis.Pass, k *apis) syntaxScan {
 	var s syntaxScan
 	params := map[types.Object]bool{} // func parameters, outside test files
 	for _, f := range pass.Files {
@@ -65,7 +65,7 @@ func scanSyntax(pass *analysis.Pass, cfg *Config) syntaxScan {
 				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && params[pass.TypesInfo.Uses[id]] {
 					s.callsArg = true
 				}
-				if (!s.spawn || !s.startArg) && isSpawnCall(pass, cfg, n) {
+				if (!s.spawn || !s.startArg) && isSpawnCall(pass, k, n) {
 					s.spawn = true
 					s.startArg = s.startArg || mentions(pass, n, params)
 				}
@@ -73,11 +73,11 @@ func scanSyntax(pass *analysis.Pass, cfg *Config) syntaxScan {
 					s.handler = true
 				}
 			case *ast.SelectorExpr:
-				if !s.handler && isSinkFieldUse(pass, cfg, n.Sel) {
+				if !s.handler && isSinkFieldUse(pass, k, n.Sel) {
 					s.handler = true
 				}
 			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok && !s.handler && isSinkFieldUse(pass, cfg, id) {
+				if id, ok := n.Key.(*ast.Ident); ok && !s.handler && isSinkFieldUse(pass, k, id) {
 					s.handler = true
 				}
 			}
@@ -143,25 +143,9 @@ func isFuncType(t types.Type) bool {
 
 // isSpawnCall reports whether call calls a built-in or configured spawn
 // function.
-func isSpawnCall(pass *analysis.Pass, cfg *Config, call *ast.CallExpr) bool {
+func isSpawnCall(pass *analysis.Pass, k *apis, call *ast.CallExpr) bool {
 	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-	if fn == nil {
-		return false
-	}
-	if _, ok := matchSpec(fn, builtinSpawners); ok {
-		return true
-	}
-	for _, s := range cfg.Spawners {
-		if fn.Pkg() != nil && fn.Pkg().Path() == s.Pkg && fn.Name() == s.Name {
-			return true
-		}
-	}
-	for _, cb := range cfg.Callbacks {
-		if s, _, err := splitCallback(cb); err == nil && s != nil && fn.Pkg() != nil && fn.Pkg().Path() == s.Pkg && fn.Name() == s.Name {
-			return true
-		}
-	}
-	return false
+	return fn != nil && len(k.spawnersOf(fn)) > 0
 }
 
 // isHandlerConversion reports whether call converts a function to
@@ -171,35 +155,11 @@ func isHandlerConversion(pass *analysis.Pass, call *ast.CallExpr) bool {
 	return ok && tv.IsType() && (isHandlerFunc(tv.Type) || isSinkFuncType(tv.Type))
 }
 
-// isSinkFieldUse reports whether id denotes a func-typed field of a
-// net/http struct, or a field the callbacks flag names: a candidate
-// callback sink (isSinkField decides on SSA).
-func isSinkFieldUse(pass *analysis.Pass, cfg *Config, id *ast.Ident) bool {
+// isSinkFieldUse reports whether id denotes a candidate callback sink
+// field (apis.mayBeSinkField).
+func isSinkFieldUse(pass *analysis.Pass, k *apis, id *ast.Ident) bool {
 	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || !v.IsField() || v.Pkg() == nil || !isFuncType(v.Type()) {
-		return false
-	}
-	if v.Pkg().Path() == "net/http" {
-		return true
-	}
-	for _, cb := range cfg.Callbacks {
-		if _, f, err := splitCallback(cb); err == nil && f != nil && f.pkg == v.Pkg().Path() && f.field == v.Name() {
-			return true
-		}
-	}
-	return false
-}
-
-// importsSinkLibrary reports whether the package imports a library whose
-// registered types' methods run as callbacks (sinkInterfaces, gRPC).
-func importsSinkLibrary(pkg *types.Package) bool {
-	for _, p := range pkg.Imports() {
-		switch p.Path() {
-		case "github.com/prometheus/client_golang/prometheus", "google.golang.org/grpc":
-			return true
-		}
-	}
-	return false
+	return ok && k.mayBeSinkField(v)
 }
 
 // mayMatter reports whether the package can have anything to report or

@@ -13,14 +13,9 @@ import (
 
 // passContext holds the state of one run of the analyzer on a package.
 type passContext struct {
-	pass     *analysis.Pass
-	cfg      *Config
-	spawners []spawnerSpec // from cfg.Spawners
-	// callbacks and callbackFields are the callback sinks of
-	// cfg.Callbacks: functions, and func-typed fields.
-	callbacks      []spawnerSpec
-	callbackFields []callbackField
-	selfSync       map[string]bool
+	pass *analysis.Pass
+	cfg  *Config
+	apis *apis // the Go APIs chanown knows, with cfg's additions
 
 	pkg      *ssa.Package
 	funcs    []*ssa.Function // source functions, in source order
@@ -59,12 +54,13 @@ type passContext struct {
 
 // run analyses one package: a cheap syntax and types check first, then
 // SSA, locksets, contexts and the reports. A dependency is analysed only
-// for its facts (SetDependencies).
+// for its facts (WithDependencies).
 func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 	if pass.Pkg == nil || pass.TypesInfo == nil || len(pass.TypeErrors) > 0 {
 		return nil, nil // the driver reports the errors; importers go on
 	}
-	scan := scanSyntax(pass, cfg)
+	k := newAPIs(cfg)
+	scan := scanSyntax(pass, k)
 	if scan.bad {
 		return nil, nil
 	}
@@ -74,8 +70,7 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 		dirs.report(pass, cfg, nil)
 		return nil, nil
 	}
-	pc := &passContext{pass: pass, cfg: cfg, spawnMemo: map[*ssa.Function]bool{}, facts: map[*types.Func]*funcFact{}, factPkg: map[*funcFact]*types.Package{}}
-	pc.configure()
+	pc := &passContext{pass: pass, cfg: cfg, apis: k, spawnMemo: map[*ssa.Function]bool{}, facts: map[*types.Func]*funcFact{}, factPkg: map[*funcFact]*types.Package{}}
 	pc.pkg, pc.funcs = buildSSA(pass, uses.imports)
 	pc.isSource = make(map[*ssa.Function]bool, len(pc.funcs))
 	for _, fn := range pc.funcs {
@@ -95,26 +90,6 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 	pc.exportFacts(reported, counts)
 	dirs.report(pass, cfg, diags)
 	return nil, nil
-}
-
-// configure converts the flag settings into lookup structures.
-func (pc *passContext) configure() {
-	for _, s := range pc.cfg.Spawners {
-		pc.spawners = append(pc.spawners, spawnerSpec{pkg: s.Pkg, recv: s.Recv, name: s.Name, arg: s.ArgIndex, kind: ctxGoroutine})
-	}
-	for _, cb := range pc.cfg.Callbacks {
-		sp, field, _ := splitCallback(cb) // validated when set
-		if sp != nil {
-			pc.callbacks = append(pc.callbacks, spawnerSpec{pkg: sp.Pkg, recv: sp.Recv, name: sp.Name, arg: sp.ArgIndex, kind: ctxCallback})
-		}
-		if field != nil {
-			pc.callbackFields = append(pc.callbackFields, *field)
-		}
-	}
-	pc.selfSync = map[string]bool{}
-	for _, t := range pc.cfg.SelfSync {
-		pc.selfSync[t] = true
-	}
 }
 
 // comparePos orders positions by file name, then offset. token.Pos alone

@@ -1,17 +1,10 @@
 package analyzer
 
 import (
-	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
-
-// waitSpecs are the calls that wait for the goroutines a group started.
-var waitSpecs = []spawnerSpec{
-	{"sync", "WaitGroup", "Wait", 0, ctxInit},
-	{"golang.org/x/sync/errgroup", "Group", "Wait", 0, ctxInit},
-}
 
 // groupOf returns the WaitGroup or errgroup.Group that a spawn site
 // registers its goroutine with, or nil: the receiver of wg.Go or g.Go,
@@ -56,12 +49,6 @@ func groupOf(s spawnSite) ssa.Value {
 		}
 	}
 	return nil
-}
-
-// isWaitGroupMethod reports whether fn is a method of sync.WaitGroup.
-func isWaitGroupMethod(fn *types.Func) bool {
-	_, ok := matchSpec(fn, []spawnerSpec{{pkg: "sync", recv: "WaitGroup", name: fn.Name()}})
-	return ok
 }
 
 // waitsBefore returns the receivers of the Wait calls that precede instr
