@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -335,4 +336,61 @@ func instrPos(instr ssa.Instruction, v ssa.Value) token.Pos {
 		}
 	}
 	return instr.Parent().Pos()
+}
+
+// assignContexts sets, for every access, the contexts that make it
+// outside their setup.
+func (pc *passContext) assignContexts() {
+	// Contexts started by imported functions make the accesses their
+	// facts list.
+	for _, c := range pc.contexts {
+		if c.start == nil {
+			continue
+		}
+		for _, fa := range c.start.Accesses {
+			u := pc.foreignUnit(fa, c.startPkg)
+			if u == nil {
+				continue
+			}
+			a := &access{unit: u, fn: c.siteFn, instr: c.site, pos: c.pos, write: fa.Write,
+				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true, upstream: fa.Reported,
+				inside: pc.globals.show(c.start.Func)}
+			u.refs = append(u.refs, a)
+			pc.accesses = append(pc.accesses, a)
+			c.startAccesses = append(c.startAccesses, a)
+		}
+	}
+	// Each context adds itself to the accesses of the functions it
+	// reaches: O(Σ|reached| + accesses), where asking every context about
+	// every access was quadratic in the package's size (docs/performance.md,
+	// finding 5). Contexts go in order, so every a.ctxs lists them in the
+	// order of pc.contexts.
+	pc.byFn = map[*ssa.Function][]*access{}
+	for _, a := range pc.accesses {
+		if !a.preset {
+			pc.byFn[a.fn] = append(pc.byFn[a.fn], a)
+		}
+	}
+	for _, c := range pc.contexts {
+		for a := range pc.reachedAccesses(c) {
+			a.ctxs = append(a.ctxs, c)
+		}
+	}
+}
+
+// reachedAccesses yields the accesses that context c makes in the source
+// functions it reaches, outside its setup; with the preset accesses of a
+// context an imported function starts (c.startAccesses), these are the
+// accesses whose ctxs list c. Valid once assignContexts has indexed the
+// accesses.
+func (pc *passContext) reachedAccesses(c *goContext) iter.Seq[*access] {
+	return func(yield func(*access) bool) {
+		for fn := range c.reached {
+			for _, a := range pc.byFn[fn] {
+				if !c.setup[a.instr] && !yield(a) {
+					return
+				}
+			}
+		}
+	}
 }

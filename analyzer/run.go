@@ -86,7 +86,8 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 	}
 	pc.buildContexts()
 	pc.collectAccesses()
-	diags, reported, counts := pc.analyze()
+	pc.assignContexts()
+	diags, reported, counts := pc.diagnose(pc.classify())
 	pc.exportFacts(reported, counts)
 	dirs.report(pass, cfg, diags)
 	return nil, nil

@@ -180,6 +180,36 @@ func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState) lockSt
 	return out
 }
 
+// summaryOf returns the summary of fn: computed for source functions,
+// built from the fact of an imported function.
+func (pc *passContext) summaryOf(fn *ssa.Function) *summary {
+	if fn == nil {
+		return nil
+	}
+	if s, ok := pc.summaries[fn]; ok {
+		return s
+	}
+	var s *summary
+	if ff := pc.factOf(fn); ff != nil {
+		s = &summary{releaser: ff.Releaser}
+		for _, l := range ff.Acquires {
+			s.acquired = s.acquired.with(l.ID, l.Read)
+		}
+		s.released = ff.Releases
+		for _, p := range ff.CallsParam {
+			if s.paramCalls == nil {
+				s.paramCalls = map[int]lockset{}
+			}
+			s.paramCalls[p.Param] = toLockset(p.Locks)
+		}
+		for _, i := range ff.SpawnsParam {
+			setFlag(&s.spawnsParam, i)
+		}
+	}
+	pc.summaries[fn] = s
+	return s
+}
+
 // summarize computes fn's summary, given the summaries of its callees.
 func (pc *passContext) summarize(fn *ssa.Function) *summary {
 	s := &summary{}

@@ -1,0 +1,229 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/types"
+	"iter"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// The exporter side of facts (DESIGN §4): the last stage of the
+// pipeline, which summarises this package's exported functions and
+// its reports for its importers.
+
+// toFactLocks converts the global locks of ls into fact locks.
+func (pc *passContext) toFactLocks(ls lockset) []factLock {
+	var out []factLock
+	for _, h := range ls {
+		if !isInstanceLock(h.id) {
+			l := pc.globals.lockOf(h.id)
+			out = append(out, factLock{ID: h.id, Read: h.read, RW: l != nil && l.rw})
+		}
+	}
+	return out
+}
+
+// globalIDs keeps the global lock ids of ids.
+func globalIDs(ids []string) []string {
+	return slices.DeleteFunc(slices.Clone(ids), isInstanceLock)
+}
+
+// exportFacts exports a fact for every exported function that names a
+// global or lock of this module, or runs or starts a func parameter, and a
+// package fact when the package has guarded globals or function facts.
+func (pc *passContext) exportFacts(reported []string, counts []string) {
+	if pc.pass.Pkg.Name() == "main" {
+		return // nothing imports a main package
+	}
+	pc.counts = counts
+	exported := false
+	for _, fn := range pc.funcs {
+		if !isExportedFunc(fn) || pc.inTestFile(fn) {
+			continue
+		}
+		ff := pc.funcFactOf(fn)
+		if ff == nil {
+			continue
+		}
+		if obj := funcObj(fn); obj != nil {
+			pc.pass.ExportObjectFact(obj, ff)
+			exported = true
+		}
+	}
+	if pc.globals.module.path == stdModule {
+		// No package of std reports another's globals (globalTable.ours),
+		// so a package fact would only make importers build SSA.
+		return
+	}
+	if exported || len(pc.globals.locks) > 0 {
+		// Reports made by imports are passed on, so that a lock is
+		// reported once along an import chain.
+		for id, ours := range pc.reportedByImports() {
+			if ours {
+				reported = append(reported, id)
+			}
+		}
+		slices.Sort(reported)
+		slices.Sort(counts)
+		pc.pass.ExportPackageFact(&pkgFact{
+			Module: pc.globals.module.path, Version: pc.globals.module.version,
+			Reported: slices.Compact(reported), Counts: slices.Compact(counts),
+		})
+	}
+}
+
+// funcFactOf computes the fact of the exported function fn, or nil if it
+// would say nothing.
+func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
+	ff := &funcFact{}
+	reached := pc.reach([]*ssa.Function{fn}, nil)
+	ff.Accesses = pc.factAccesses(func(yield func(*access) bool) {
+		for f := range reached {
+			for _, a := range pc.byFn[f] {
+				if !yield(a) {
+					return
+				}
+			}
+		}
+	})
+	if s := pc.summaries[fn]; s != nil {
+		ff.Acquires = pc.toFactLocks(s.acquired)
+		ff.Releases = globalIDs(s.released)
+		ff.Releaser = globalIDs(s.releaser)
+		for i := range len(fn.Params) {
+			if ls, ok := s.paramCalls[i]; ok {
+				ff.CallsParam = append(ff.CallsParam, factParam{i, pc.toFactLocks(ls)})
+			}
+			if s.spawnsParam[i] {
+				ff.SpawnsParam = append(ff.SpawnsParam, i)
+			}
+		}
+	}
+	for _, c := range pc.contexts {
+		if c.site == nil || !reached[c.siteFn] || c.test {
+			continue
+		}
+		accs := pc.factAccesses(pc.accessesOf(c))
+		if len(accs) == 0 {
+			continue
+		}
+		kind, start := c.kindText, ""
+		if c.nameFn != nil {
+			start = pc.pass.Pkg.Path() + "." + funcName(c.nameFn)
+		}
+		if c.start != nil {
+			// Started by an imported function: keep its name.
+			kind, start = c.start.Kind, c.start.Func
+		}
+		ff.Starts = append(ff.Starts, factStart{
+			Kind: kind, Func: start, Multiple: c.multiple, Accesses: accs,
+		})
+	}
+	if pc.globals.module.path == stdModule {
+		// Globals and locks of std are never reported from another
+		// package (globalTable.ours); only the wrappers matter.
+		*ff = funcFact{CallsParam: ff.CallsParam, SpawnsParam: ff.SpawnsParam}
+	}
+	// A function exports a fact when it names a global or lock, or
+	// starts or calls under a lock a func parameter (DESIGN §5 "Facts"):
+	// calling one in place without a lock is what chanown assumes of a
+	// function it knows nothing of (unknownCaller), so alone it is no
+	// fact.
+	lockedCall := slices.ContainsFunc(ff.CallsParam, func(p factParam) bool { return len(p.Locks) > 0 })
+	if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.SpawnsParam)+len(ff.Starts) == 0 && !lockedCall {
+		return nil
+	}
+	return ff
+}
+
+// accessesOf yields the accesses whose ctxs list c: those it makes in the
+// functions it reaches and, for a context an imported function starts,
+// those its fact lists. Each function's facts ask this of the contexts it
+// starts; scanning every access of the package for c instead was
+// quadratic in the package's size (docs/performance.md, finding 5).
+func (pc *passContext) accessesOf(c *goContext) iter.Seq[*access] {
+	return func(yield func(*access) bool) {
+		for a := range pc.reachedAccesses(c) {
+			if !yield(a) {
+				return
+			}
+		}
+		for _, a := range c.startAccesses {
+			if !yield(a) {
+				return
+			}
+		}
+	}
+}
+
+// factAccesses returns accs, deduplicated and sorted, as fact accesses.
+// The result does not depend on the order of accs (the callers yield
+// from maps): equal entries are dropped and the rest sorted by all their
+// fields.
+func (pc *passContext) factAccesses(accs iter.Seq[*access]) []factAccess {
+	if pc.lockedUnits == nil {
+		// Facts name only globals that some access holds a global
+		// lock at: the only ones a guard can protect.
+		pc.lockedUnits = map[*unit]bool{}
+		for _, a := range pc.accesses {
+			if holdsGlobalLock(a) {
+				pc.lockedUnits[a.unit] = true
+			}
+		}
+	}
+	index := map[string]int{}
+	var out []factAccess
+	for a := range accs {
+		if !pc.lockedUnits[a.unit] || isTestFile(pc.pass.Fset, a.pos) {
+			continue
+		}
+		reported := a.upstream || a.reported
+		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: pc.toFactLocks(a.locks), Shape: pc.shapeOf(a.unit), Reported: reported}
+		k := fa.Global + fmt.Sprint(fa.Write) + locksString(fa.Locks)
+		if i, ok := index[k]; ok {
+			// Reported only if every access of the kind was.
+			out[i].Reported = out[i].Reported && reported
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, fa)
+	}
+	slices.SortFunc(out, func(x, y factAccess) int {
+		if c := strings.Compare(x.Global, y.Global); c != 0 {
+			return c
+		}
+		if x.Write != y.Write {
+			if x.Write {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(locksString(x.Locks), locksString(y.Locks))
+	})
+	return out
+}
+
+// shapeOf returns the fact shape of unit u.
+func (pc *passContext) shapeOf(u *unit) factShape {
+	if u.synthetic {
+		return u.shape
+	}
+	var s factShape
+	switch t := u.typ.Underlying().(type) {
+	case *types.Basic:
+		if t.Info()&types.IsInteger != 0 {
+			s = shapeInt
+		}
+	case *types.Pointer:
+		s = shapePointer
+	case *types.Map, *types.Slice:
+		s = shapeAliasing
+	}
+	if u.foreign && pc.isCount(u) || !u.foreign && slices.Contains(pc.counts, u.key) {
+		s |= shapeCount
+	}
+	return s
+}

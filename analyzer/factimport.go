@@ -1,0 +1,169 @@
+package analyzer
+
+import (
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// The importer side of facts (DESIGN §4): the facts of imported
+// functions, the accesses and locks they name, and the locks imports
+// reported. Each is read when an earlier stage first meets the function
+// or the lock, and cached; registering a fact's locks in the globals
+// table is part of reading it.
+
+// factOf returns the fact of an imported function, or nil.
+func (pc *passContext) factOf(fn *ssa.Function) *funcFact {
+	if fn == nil || pc.isSource[fn] {
+		return nil
+	}
+	obj := funcObj(fn)
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == pc.pass.Pkg {
+		return nil
+	}
+	if ff, ok := pc.facts[obj]; ok {
+		return ff
+	}
+	ff := new(funcFact)
+	if !pc.pass.ImportObjectFact(obj, ff) {
+		ff = nil
+	} else {
+		pc.factPkg[ff] = obj.Pkg()
+		pc.registerFactLocks(ff, obj.Pkg())
+	}
+	pc.facts[obj] = ff
+	return ff
+}
+
+// toLockset converts fact locks into a lockset.
+func toLockset(ls []factLock) lockset {
+	var out lockset
+	for _, l := range ls {
+		out = out.with(l.ID, l.Read)
+	}
+	return out
+}
+
+// importedAccesses records the accesses that calling an imported function
+// with a fact makes, with the caller's locks added.
+func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction, ff *funcFact, locks lockset) {
+	inside := ""
+	if c, ok := instr.(ssa.CallInstruction); ok {
+		if callee := pc.staticCallee(c.Common()); callee != nil && callee.Pkg != nil {
+			inside = pc.globals.show(callee.Pkg.Pkg.Path() + "." + funcName(callee))
+		}
+	}
+	for _, fa := range ff.Accesses {
+		u := pc.foreignUnit(fa, pc.factPkg[ff])
+		if u == nil {
+			continue
+		}
+		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true, upstream: fa.Reported,
+			inside: inside, callerLocks: locks}
+		u.refs = append(u.refs, a)
+		pc.accesses = append(pc.accesses, a)
+	}
+}
+
+// foreignUnit returns the unit of the global that fact access fa, from a
+// fact of a function of package owner, names; nil if it is not of this
+// module or not data.
+func (pc *passContext) foreignUnit(fa factAccess, owner *types.Package) *unit {
+	gt := pc.globals
+	if u, ok := gt.units[fa.Global]; ok {
+		return u
+	}
+	if obj, fields := gt.lookup(fa.Global); obj != nil {
+		return gt.unitByID(obj, fields, fa.Global)
+	}
+	// Not visible here (go vet's export data): the fact says what it
+	// is, and the owner's facts name only globals of the owner's module.
+	obj := gt.synthetic(fa.Global)
+	if obj == nil || owner == nil || !gt.ours(owner) {
+		gt.units[fa.Global] = nil
+		return nil
+	}
+	u := &unit{key: fa.Global, obj: obj, typ: fa.Shape.typ(), foreign: true, shape: fa.Shape, synthetic: true}
+	gt.units[fa.Global] = u
+	return u
+}
+
+// factLocks registers the global locks of a fact, from a fact of a
+// function of package owner.
+func (pc *passContext) factLocks(ls []factLock, owner *types.Package) {
+	for _, l := range ls {
+		gt := pc.globals
+		if _, ok := gt.locks[l.ID]; ok {
+			continue
+		}
+		if obj, _ := gt.lookup(l.ID); obj != nil {
+			gt.lockOf(l.ID)
+			continue
+		}
+		obj := gt.synthetic(l.ID)
+		if obj == nil || owner == nil || !gt.ours(owner) {
+			gt.locks[l.ID] = nil
+			continue
+		}
+		gt.locks[l.ID] = &globalLock{id: l.ID, obj: obj, rw: l.RW, foreign: true}
+	}
+}
+
+// registerFactLocks registers every global lock that fact ff of a
+// function of package owner names, before anything looks them up.
+func (pc *passContext) registerFactLocks(ff *funcFact, owner *types.Package) {
+	for _, a := range ff.Accesses {
+		pc.factLocks(a.Locks, owner)
+	}
+	pc.factLocks(ff.Acquires, owner)
+	for _, p := range ff.CallsParam {
+		pc.factLocks(p.Locks, owner)
+	}
+	for _, st := range ff.Starts {
+		for _, a := range st.Accesses {
+			pc.factLocks(a.Locks, owner)
+		}
+	}
+	for _, id := range slices.Concat(ff.Releases, ff.Releaser) {
+		pc.factLocks([]factLock{{ID: id}}, owner)
+	}
+}
+
+// typ returns a type with the properties the analysis asks of a
+// global's type, for a global known only from a fact.
+func (s factShape) typ() types.Type {
+	switch s & shapeKind {
+	case shapeInt:
+		return types.Typ[types.Int]
+	case shapePointer:
+		return types.NewPointer(types.NewStruct(nil, nil))
+	case shapeAliasing:
+		return types.NewSlice(types.Typ[types.Int])
+	}
+	return types.NewStruct(nil, nil)
+}
+
+// reportedByImports returns the locks that the package's direct imports,
+// or the packages they import, reported as shared, each with whether the
+// import that passes it on is of this module (then so is the lock: facts
+// name only their own module's locks). That is decided from the import's
+// package fact, not by looking the lock up: under go vet an unexported
+// lock of a package further down is not in the export data
+// (transport.ioBufferMutex of grpc, reported again in every importer of
+// grpc under go vet before).
+func (pc *passContext) reportedByImports() map[string]bool {
+	if pc.importReported == nil {
+		pc.importReported = map[string]bool{}
+		for _, imp := range pc.pass.Pkg.Imports() {
+			var pf pkgFact
+			if pc.pass.ImportPackageFact(imp, &pf) {
+				ours := sameModule(pc.globals.module, moduleOf(pf.Module, pf.Version))
+				for _, id := range pf.Reported {
+					pc.importReported[id] = pc.importReported[id] || ours
+				}
+			}
+		}
+	}
+	return pc.importReported
+}
