@@ -11,45 +11,103 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// passContext holds the state of one run of the analyzer on a package.
+// passContext holds the state of one run of the analyzer on a package:
+// the pass and configuration, and the products of the stages that run
+// calls in order (docs/developing.md). Each product is a struct of its
+// own, embedded so that methods read its fields by name; the comment on
+// each says which stage writes it. Products are complete when their
+// stage returns, except the lazy caches marked so, which any later stage
+// may fill on first use.
 type passContext struct {
 	pass *analysis.Pass
 	cfg  *Config
-	apis *apis // the Go APIs chanown knows, with cfg's additions
+	apis *apis // the Go APIs chanown knows, with cfg's additions (knowledge.go)
 
+	program                  // SSA (ssabuild.go)
+	globals     *globalTable // the package's globals and locks (globals.go); imported facts add locks
+	callGraph                // calls, uses, order (graph.go, dispatch.go, singleton.go)
+	lockFlow                 // function summaries (ssa.go)
+	importCache              // imported facts, lazy (factimport.go)
+	contextSet               // contexts and reach (contexts.go)
+	accessSet                // accesses with their locks and contexts (accesses.go)
+	lateCache                // lazy caches of classification and the race tier
+	exportState              // what the exporter keeps between its steps (factexport.go)
+}
+
+// program is the SSA of the package's source functions.
+type program struct {
 	pkg      *ssa.Package
 	funcs    []*ssa.Function // source functions, in source order
 	isSource map[*ssa.Function]bool
+}
 
-	callees     map[*ssa.Function][]*ssa.Function
-	uses        map[*ssa.Function][]use
-	order       []*ssa.Function // callees before callers
-	cyclic      map[*ssa.Function]bool
-	summaries   map[*ssa.Function]*summary
-	facts       map[*types.Func]*funcFact    // imported function facts, or nil
-	factPkg     map[*funcFact]*types.Package // the package of each imported fact's function
-	lockedUnits map[*unit]bool               // units accessed holding a global lock
+// newProgram builds the SSA of the package (buildSSA) and indexes its
+// source functions.
+func newProgram(pass *analysis.Pass, imports map[*types.Package]bool) program {
+	var p program
+	p.pkg, p.funcs = buildSSA(pass, imports)
+	p.isSource = make(map[*ssa.Function]bool, len(p.funcs))
+	for _, fn := range p.funcs {
+		p.isSource[fn] = true
+	}
+	return p
+}
 
-	importReported map[string]bool // locks reported shared by imports
-
+// callGraph is the product of buildDispatch, buildGraph and
+// findSingletons.
+type callGraph struct {
 	dispatch   *dispatch
+	callees    map[*ssa.Function][]*ssa.Function
+	uses       map[*ssa.Function][]use
+	order      []*ssa.Function // callees before callers
+	cyclic     map[*ssa.Function]bool
 	singletons map[ssa.Value]*ssa.Global // singleton receivers and their free variables (singleton.go)
-	edges      map[*ssa.Function][]edge
-	onceEdges  map[*ssa.Function][]edge // to the bodies of sync.Once and OnceFunc/Value(s) calls
-	sites      map[*ssa.Function][]spawnSite
-	spawnMemo  map[*ssa.Function]bool
-	loops      map[*ssa.Function][]bool // blocks in CFG cycles, by function; see inLoop
-	contexts   []*goContext             // caller context first, then by site
+}
 
-	globals    *globalTable
+// lockFlow holds the summaries of source functions, computed in
+// callee-first order, and of imported functions, built from their facts
+// on first use (summaryOf).
+type lockFlow struct {
+	summaries map[*ssa.Function]*summary
+}
+
+// importCache holds the imported facts read so far (factOf,
+// reportedByImports).
+type importCache struct {
+	facts          map[*types.Func]*funcFact    // imported function facts, or nil
+	factPkg        map[*funcFact]*types.Package // the package of each imported fact's function
+	importReported map[string]bool              // locks reported shared by imports
+}
+
+// contextSet is the product of buildContexts.
+type contextSet struct {
+	edges     map[*ssa.Function][]edge
+	onceEdges map[*ssa.Function][]edge // to the bodies of sync.Once and OnceFunc/Value(s) calls
+	sites     map[*ssa.Function][]spawnSite
+	spawnMemo map[*ssa.Function]bool   // lazy: spawnsTransitively
+	loops     map[*ssa.Function][]bool // lazy: blocks in CFG cycles, by function; see inLoop
+	contexts  []*goContext             // caller context first, then by site
+}
+
+// accessSet is the product of collectAccesses and assignContexts.
+type accessSet struct {
 	entryLocks map[*ssa.Function]lockset // locks held on entry, from callers
-	identIndex map[*types.Var][]*ast.Ident
-	qualStart  map[*ast.Ident]token.Pos // start of pkg.Name for qualified globals
 	accesses   []*access
 	byFn       map[*ssa.Function][]*access // accesses not preset, by function, in order; set by assignContexts
 	unlocks    []unlockEvent
-	counts     []string        // this package's reference counts, for facts
+}
+
+// lateCache holds lazy caches of classification and the race tier.
+type lateCache struct {
 	addrTaken  map[string]bool // paths whose address escapes a load or store; see addressTaken
+	identIndex map[*types.Var][]*ast.Ident
+	qualStart  map[*ast.Ident]token.Pos // start of pkg.Name for qualified globals
+}
+
+// exportState is what exportFacts keeps for the facts it builds.
+type exportState struct {
+	lockedUnits map[*unit]bool // units accessed holding a global lock
+	counts      []string       // this package's reference counts
 }
 
 // run analyses one package: a cheap syntax and types check first, then
@@ -59,6 +117,7 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 	if pass.Pkg == nil || pass.TypesInfo == nil || len(pass.TypeErrors) > 0 {
 		return nil, nil // the driver reports the errors; importers go on
 	}
+	// 1. Knowledge and the prefilter: syntax and types only.
 	k := newAPIs(cfg)
 	scan := scanSyntax(pass, k)
 	if scan.bad {
@@ -70,23 +129,33 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 		dirs.report(pass, cfg, nil)
 		return nil, nil
 	}
-	pc := &passContext{pass: pass, cfg: cfg, apis: k, spawnMemo: map[*ssa.Function]bool{}, facts: map[*types.Func]*funcFact{}, factPkg: map[*funcFact]*types.Package{}}
-	pc.pkg, pc.funcs = buildSSA(pass, uses.imports)
-	pc.isSource = make(map[*ssa.Function]bool, len(pc.funcs))
-	for _, fn := range pc.funcs {
-		pc.isSource[fn] = true
-	}
+	pc := &passContext{pass: pass, cfg: cfg, apis: k}
+	pc.spawnMemo = map[*ssa.Function]bool{}
+	pc.facts = map[*types.Func]*funcFact{}
+	pc.factPkg = map[*funcFact]*types.Package{}
+
+	// 2. SSA and the globals table.
+	pc.program = newProgram(pass, uses.imports)
 	pc.globals = collectGlobals(pass, pc)
+
+	// 3. The call graph: dispatch, calls and uses, singletons.
 	pc.buildDispatch()
 	pc.buildGraph()
 	pc.findSingletons()
+
+	// 4. Lock flow: summaries, callees first.
 	pc.summaries = map[*ssa.Function]*summary{}
 	for _, fn := range pc.order {
 		pc.summaries[fn] = pc.summarize(fn)
 	}
+
+	// 5. Contexts, then 6. accesses with their locks and contexts.
 	pc.buildContexts()
 	pc.collectAccesses()
 	pc.assignContexts()
+
+	// 7. Classification, 8. diagnostics, 9. facts for importers, and
+	// the directives' suppression last.
 	diags, reported, counts := pc.diagnose(pc.classify())
 	pc.exportFacts(reported, counts)
 	dirs.report(pass, cfg, diags)
