@@ -4,35 +4,58 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
-// The importer side of facts (DESIGN §4): the facts of imported
-// functions, the accesses and locks they name, and the locks imports
-// reported. Each is read when an earlier stage first meets the function
-// or the lock, and cached; registering a fact's locks in the globals
-// table is part of reading it.
+// A factImporter reads the facts of imported functions and packages
+// (DESIGN §4), each once, when a stage first meets the function or asks
+// for the locks imports reported. Reading a function's fact registers
+// the global locks it names in the globals table before any stage looks
+// them up (registerFactLocks): the one way in which a later read
+// completes an earlier product.
+type factImporter struct {
+	pass    *analysis.Pass
+	source  map[*ssa.Function]bool // the package's source functions: they have no facts
+	globals *globalTable
+
+	facts          map[*types.Func]*funcFact    // imported function facts, or nil
+	factPkg        map[*funcFact]*types.Package // the package of each imported fact's function
+	importReported map[string]bool              // locks reported shared by imports; nil until asked
+}
+
+// newFactImporter returns a factImporter for pass whose facts complete
+// globals.
+func newFactImporter(pass *analysis.Pass, source map[*ssa.Function]bool, globals *globalTable) *factImporter {
+	return &factImporter{
+		pass:    pass,
+		source:  source,
+		globals: globals,
+		facts:   map[*types.Func]*funcFact{},
+		factPkg: map[*funcFact]*types.Package{},
+	}
+}
 
 // factOf returns the fact of an imported function, or nil.
-func (pc *passContext) factOf(fn *ssa.Function) *funcFact {
-	if fn == nil || pc.isSource[fn] {
+func (im *factImporter) factOf(fn *ssa.Function) *funcFact {
+	if fn == nil || im.source[fn] {
 		return nil
 	}
 	obj := funcObj(fn)
-	if obj == nil || obj.Pkg() == nil || obj.Pkg() == pc.pass.Pkg {
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == im.pass.Pkg {
 		return nil
 	}
-	if ff, ok := pc.facts[obj]; ok {
+	if ff, ok := im.facts[obj]; ok {
 		return ff
 	}
 	ff := new(funcFact)
-	if !pc.pass.ImportObjectFact(obj, ff) {
+	if !im.pass.ImportObjectFact(obj, ff) {
 		ff = nil
 	} else {
-		pc.factPkg[ff] = obj.Pkg()
-		pc.registerFactLocks(ff, obj.Pkg())
+		im.factPkg[ff] = obj.Pkg()
+		im.registerFactLocks(ff, obj.Pkg())
 	}
-	pc.facts[obj] = ff
+	im.facts[obj] = ff
 	return ff
 }
 
@@ -69,8 +92,8 @@ func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction,
 // foreignUnit returns the unit of the global that fact access fa, from a
 // fact of a function of package owner, names; nil if it is not of this
 // module or not data.
-func (pc *passContext) foreignUnit(fa factAccess, owner *types.Package) *unit {
-	gt := pc.globals
+func (im *factImporter) foreignUnit(fa factAccess, owner *types.Package) *unit {
+	gt := im.globals
 	if u, ok := gt.units[fa.Global]; ok {
 		return u
 	}
@@ -91,9 +114,9 @@ func (pc *passContext) foreignUnit(fa factAccess, owner *types.Package) *unit {
 
 // factLocks registers the global locks of a fact, from a fact of a
 // function of package owner.
-func (pc *passContext) factLocks(ls []factLock, owner *types.Package) {
+func (im *factImporter) factLocks(ls []factLock, owner *types.Package) {
 	for _, l := range ls {
-		gt := pc.globals
+		gt := im.globals
 		if _, ok := gt.locks[l.ID]; ok {
 			continue
 		}
@@ -112,21 +135,21 @@ func (pc *passContext) factLocks(ls []factLock, owner *types.Package) {
 
 // registerFactLocks registers every global lock that fact ff of a
 // function of package owner names, before anything looks them up.
-func (pc *passContext) registerFactLocks(ff *funcFact, owner *types.Package) {
+func (im *factImporter) registerFactLocks(ff *funcFact, owner *types.Package) {
 	for _, a := range ff.Accesses {
-		pc.factLocks(a.Locks, owner)
+		im.factLocks(a.Locks, owner)
 	}
-	pc.factLocks(ff.Acquires, owner)
+	im.factLocks(ff.Acquires, owner)
 	for _, p := range ff.CallsParam {
-		pc.factLocks(p.Locks, owner)
+		im.factLocks(p.Locks, owner)
 	}
 	for _, st := range ff.Starts {
 		for _, a := range st.Accesses {
-			pc.factLocks(a.Locks, owner)
+			im.factLocks(a.Locks, owner)
 		}
 	}
 	for _, id := range slices.Concat(ff.Releases, ff.Releaser) {
-		pc.factLocks([]factLock{{ID: id}}, owner)
+		im.factLocks([]factLock{{ID: id}}, owner)
 	}
 }
 
@@ -152,18 +175,18 @@ func (s factShape) typ() types.Type {
 // lock of a package further down is not in the export data
 // (transport.ioBufferMutex of grpc, reported again in every importer of
 // grpc under go vet before).
-func (pc *passContext) reportedByImports() map[string]bool {
-	if pc.importReported == nil {
-		pc.importReported = map[string]bool{}
-		for _, imp := range pc.pass.Pkg.Imports() {
+func (im *factImporter) reportedByImports() map[string]bool {
+	if im.importReported == nil {
+		im.importReported = map[string]bool{}
+		for _, imp := range im.pass.Pkg.Imports() {
 			var pf pkgFact
-			if pc.pass.ImportPackageFact(imp, &pf) {
-				ours := sameModule(pc.globals.module, moduleOf(pf.Module, pf.Version))
+			if im.pass.ImportPackageFact(imp, &pf) {
+				ours := sameModule(im.globals.module, moduleOf(pf.Module, pf.Version))
 				for _, id := range pf.Reported {
-					pc.importReported[id] = pc.importReported[id] || ours
+					im.importReported[id] = im.importReported[id] || ours
 				}
 			}
 		}
 	}
-	return pc.importReported
+	return im.importReported
 }

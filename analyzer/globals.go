@@ -47,7 +47,7 @@ type globalTable struct {
 }
 
 // collectGlobals indexes the package's var declarations.
-func collectGlobals(pass *analysis.Pass, pc *passContext) *globalTable {
+func collectGlobals(pass *analysis.Pass) *globalTable {
 	gt := &globalTable{
 		pass:   pass,
 		specs:  map[*types.Var]*ast.GenDecl{},

@@ -23,15 +23,15 @@ type passContext struct {
 	cfg  *Config
 	apis *apis // the Go APIs chanown knows, with cfg's additions (knowledge.go)
 
-	program                  // SSA (ssabuild.go)
-	globals     *globalTable // the package's globals and locks (globals.go); imported facts add locks
-	callGraph                // calls, uses, order (graph.go, dispatch.go, singleton.go)
-	lockFlow                 // function summaries (ssa.go)
-	importCache              // imported facts, lazy (factimport.go)
-	contextSet               // contexts and reach (contexts.go)
-	accessSet                // accesses with their locks and contexts (accesses.go)
-	lateCache                // lazy caches of classification and the race tier
-	exportState              // what the exporter keeps between its steps (factexport.go)
+	program                    // SSA (ssabuild.go)
+	globals       *globalTable // the package's globals and locks (globals.go); imported facts add locks
+	callGraph                  // calls, uses, order (graph.go, dispatch.go, singleton.go)
+	lockFlow                   // function summaries (ssa.go)
+	*factImporter              // imported facts, read on first use (factimport.go)
+	contextSet                 // contexts and reach (contexts.go)
+	accessSet                  // accesses with their locks and contexts (accesses.go)
+	lateCache                  // lazy caches of classification and the race tier
+	exportState                // what the exporter keeps between its steps (factexport.go)
 }
 
 // program is the SSA of the package's source functions.
@@ -69,14 +69,6 @@ type callGraph struct {
 // on first use (summaryOf).
 type lockFlow struct {
 	summaries map[*ssa.Function]*summary
-}
-
-// importCache holds the imported facts read so far (factOf,
-// reportedByImports).
-type importCache struct {
-	facts          map[*types.Func]*funcFact    // imported function facts, or nil
-	factPkg        map[*funcFact]*types.Package // the package of each imported fact's function
-	importReported map[string]bool              // locks reported shared by imports
 }
 
 // contextSet is the product of buildContexts.
@@ -131,12 +123,11 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 	}
 	pc := &passContext{pass: pass, cfg: cfg, apis: k}
 	pc.spawnMemo = map[*ssa.Function]bool{}
-	pc.facts = map[*types.Func]*funcFact{}
-	pc.factPkg = map[*funcFact]*types.Package{}
 
-	// 2. SSA and the globals table.
+	// 2. SSA and the globals table, which imported facts complete.
 	pc.program = newProgram(pass, uses.imports)
-	pc.globals = collectGlobals(pass, pc)
+	pc.globals = collectGlobals(pass)
+	pc.factImporter = newFactImporter(pass, pc.isSource, pc.globals)
 
 	// 3. The call graph: dispatch, calls and uses, singletons.
 	pc.buildDispatch()
