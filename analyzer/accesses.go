@@ -146,15 +146,6 @@ func (pc *passContext) collectAccesses() {
 // fix": the package that declares the function reports them).
 func (a *access) own() bool { return !a.viaFact && !a.preset }
 
-// distinctInstrs counts the distinct instructions of us.
-func distinctInstrs(us []use) int {
-	seen := map[ssa.Instruction]bool{}
-	for _, u := range us {
-		seen[u.instr] = true
-	}
-	return len(seen)
-}
-
 // inheritsLocks reports whether fn runs with the locks of its callers:
 // every use of it is a call, a deferred call, or a callback passed to an
 // in-package helper, and outside code cannot call it.
@@ -313,7 +304,7 @@ func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.
 		}
 	}
 	a := &access{unit: u, fn: fn, instr: instr, pos: instrPos(instr, v), write: write, locks: locks}
-	u.refs = append(u.refs, a)
+	pc.addRef(u, a)
 	pc.accesses = append(pc.accesses, a)
 }
 
@@ -341,6 +332,7 @@ func instrPos(instr ssa.Instruction, v ssa.Value) token.Pos {
 // assignContexts sets, for every access, the contexts that make it
 // outside their setup.
 func (pc *passContext) assignContexts() {
+	pc.startAccesses = map[*goContext][]*access{}
 	// Contexts started by imported functions make the accesses their
 	// facts list.
 	for _, c := range pc.contexts {
@@ -355,9 +347,9 @@ func (pc *passContext) assignContexts() {
 			a := &access{unit: u, fn: c.siteFn, instr: c.site, pos: c.pos, write: fa.Write,
 				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true, upstream: fa.Reported,
 				inside: pc.globals.show(c.start.Func)}
-			u.refs = append(u.refs, a)
+			pc.addRef(u, a)
 			pc.accesses = append(pc.accesses, a)
-			c.startAccesses = append(c.startAccesses, a)
+			pc.startAccesses[c] = append(pc.startAccesses[c], a)
 		}
 	}
 	// Each context adds itself to the accesses of the functions it
@@ -380,7 +372,7 @@ func (pc *passContext) assignContexts() {
 
 // reachedAccesses yields the accesses that context c makes in the source
 // functions it reaches, outside its setup; with the preset accesses of a
-// context an imported function starts (c.startAccesses), these are the
+// context an imported function starts (accessSet.startAccesses), these are the
 // accesses whose ctxs list c. Valid once assignContexts has indexed the
 // accesses.
 func (pc *passContext) reachedAccesses(c *goContext) iter.Seq[*access] {
@@ -393,4 +385,46 @@ func (pc *passContext) reachedAccesses(c *goContext) iter.Seq[*access] {
 			}
 		}
 	}
+}
+
+// importedAccesses records the accesses that calling an imported function
+// with a fact makes, with the caller's locks added.
+func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction, ff *funcFact, locks lockset) {
+	inside := ""
+	if c, ok := instr.(ssa.CallInstruction); ok {
+		if callee := pc.staticCallee(c.Common()); callee != nil && callee.Pkg != nil {
+			inside = pc.globals.show(callee.Pkg.Pkg.Path() + "." + funcName(callee))
+		}
+	}
+	for _, fa := range ff.Accesses {
+		u := pc.foreignUnit(fa, pc.factPkg[ff])
+		if u == nil {
+			continue
+		}
+		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true, upstream: fa.Reported,
+			inside: inside, callerLocks: locks}
+		pc.addRef(u, a)
+		pc.accesses = append(pc.accesses, a)
+	}
+}
+
+// addRef records a as an access of u, in collection order.
+func (s *accessSet) addRef(u *unit, a *access) {
+	if s.byUnit == nil {
+		s.byUnit = map[*unit][]*access{}
+	}
+	s.byUnit[u] = append(s.byUnit[u], a)
+}
+
+// accessSet is the product of collectAccesses and assignContexts.
+type accessSet struct {
+	entryLocks map[*ssa.Function]lockset // locks held on entry, from callers
+	accesses   []*access
+	byUnit     map[*unit][]*access // every access of each unit, in collection order; see addRef
+	// startAccesses are, for a context an imported function starts,
+	// the accesses its fact lists, which that context alone makes
+	// (preset; set by assignContexts).
+	startAccesses map[*goContext][]*access
+	byFn          map[*ssa.Function][]*access // accesses not preset, by function, in order; set by assignContexts
+	unlocks       []unlockEvent
 }

@@ -10,6 +10,26 @@ import (
 	"strings"
 )
 
+// Diagnostic categories. Each is a section of docs/chanown.md.
+const (
+	CategoryShared     = "shared"     // D1: a guarded global shared by goroutines
+	CategoryUnguarded  = "unguarded"  // D2: access without the guard
+	CategoryWrongLock  = "wronglock"  // D3: access under a lock that is not the guard
+	CategoryRLockWrite = "rlockwrite" // D3: write under a read-held guard
+	CategoryEscape     = "escape"     // D4: guarded data leaves the critical section
+	CategoryDirective  = "directive"  // malformed or unused //chanown: directive
+)
+
+// Categories lists every diagnostic category, in documentation order.
+var Categories = []string{
+	CategoryShared,
+	CategoryUnguarded,
+	CategoryWrongLock,
+	CategoryRLockWrite,
+	CategoryEscape,
+	CategoryDirective,
+}
+
 // Flag names. They are kebab-case and never reuse a driver flag name.
 const (
 	ExportedFlag   = "exported"

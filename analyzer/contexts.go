@@ -10,21 +10,6 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// ctxKind is the kind of a goroutine context.
-type ctxKind int
-
-const (
-	ctxCaller    ctxKind = iota // main, or callers of exported functions
-	ctxInit                     // package initialisation (not a sharing context)
-	ctxGoroutine                // go statement, wg.Go, errgroup, -spawners
-	ctxHandler                  // net/http handler
-	ctxTimer                    // time.AfterFunc, context.AfterFunc
-	ctxFinalizer                // runtime.SetFinalizer
-	ctxCleanup                  // runtime.AddCleanup
-	ctxTest                     // a Test, Benchmark or Fuzz function
-	ctxCallback                 // a function a library keeps and calls on its own goroutines
-)
-
 // A goContext is a place where code runs: the caller context, or a
 // context spawned at a site (DESIGN §1 "goroutine context").
 type goContext struct {
@@ -54,10 +39,6 @@ type goContext struct {
 	setup      map[ssa.Instruction]bool // entry instructions before its first spawn
 	parents    map[*goContext]bool      // contexts that run the spawn site
 
-	// startAccesses are the accesses start lists, which this context
-	// alone makes (preset; set by assignContexts).
-	startAccesses []*access
-
 	// kindText and nameFn are the two parts of name that facts carry
 	// (factStart.Kind and Func): "goroutine started in" and the
 	// function that starts it, "HTTP handler" and the handler. A name
@@ -86,26 +67,6 @@ type spawnSite struct {
 	// the functions it returns, which run before target.
 	through *ssa.Function
 	wrapper []*ssa.Function
-}
-
-// calleeObj returns the *types.Func statically called by call, or nil.
-func calleeObj(call *ssa.CallCommon) *types.Func {
-	if call.IsInvoke() {
-		return call.Method
-	}
-	if fn := norm(call.StaticCallee()); fn != nil {
-		return funcObj(fn)
-	}
-	return nil
-}
-
-// argIndex converts a parameter index (receiver excluded) of the callee
-// of call into an index of call.Args.
-func argIndex(call *ssa.CallCommon, obj *types.Func, param int) int {
-	if obj.Signature().Recv() != nil && !call.IsInvoke() {
-		return param + 1
-	}
-	return param
 }
 
 // spawnsOf returns the spawn sites of instr, and the argument values that
@@ -330,24 +291,6 @@ func (pc *passContext) feedsRegistration(instr ssa.Instruction) bool {
 		return false
 	}
 	return feeds(c, 0)
-}
-
-// unwrapFunc returns v without the conversions that keep its function
-// (to http.HandlerFunc, to http.Handler).
-func unwrapFunc(v ssa.Value) ssa.Value {
-	for range maxRefDepth {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
 }
 
 // returnedFuncs returns the functions that fn returns as values.
@@ -979,42 +922,12 @@ func contextName(s spawnSite) (name, kind string, fn *ssa.Function) {
 	return kind + " " + funcName(fn), kind, fn
 }
 
-// topFunc returns the named function enclosing fn.
-func topFunc(fn *ssa.Function) *ssa.Function {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	return fn
-}
-
-// funcName names a named function or method: "serve", "(*Server).run".
-func funcName(fn *ssa.Function) string {
-	if fn.Pkg == nil {
-		return fn.Name() // a synthetic wrapper
-	}
-	name := fn.RelString(fn.Pkg.Pkg)
-	if strings.HasPrefix(name, "(") && !strings.HasPrefix(name, "(*") {
-		// A value receiver: "(T).m" reads as T.m.
-		if end := strings.IndexByte(name, ')'); end > 0 {
-			name = name[1:end] + name[end+1:]
-		}
-	}
-	if i := strings.IndexByte(name, '#'); i >= 0 {
-		name = name[:i] // init#1
-	}
-	return name
-}
-
-// sitePos returns the position of a spawn site.
-func sitePos(instr ssa.Instruction) token.Pos {
-	if g, ok := instr.(*ssa.Go); ok && g.Pos().IsValid() {
-		return g.Pos() // the go keyword
-	}
-	if c, ok := instr.(ssa.CallInstruction); ok && c.Common().Pos().IsValid() {
-		return c.Common().Pos()
-	}
-	if instr.Pos().IsValid() {
-		return instr.Pos()
-	}
-	return instr.Parent().Pos()
+// contextSet is the product of buildContexts.
+type contextSet struct {
+	edges     map[*ssa.Function][]edge
+	onceEdges map[*ssa.Function][]edge // to the bodies of sync.Once and OnceFunc/Value(s) calls
+	sites     map[*ssa.Function][]spawnSite
+	spawnMemo map[*ssa.Function]bool   // lazy: spawnsTransitively
+	loops     map[*ssa.Function][]bool // lazy: blocks in CFG cycles, by function; see inLoop
+	contexts  []*goContext             // caller context first, then by site
 }

@@ -151,7 +151,7 @@ func (pc *passContext) accessesOf(c *goContext) iter.Seq[*access] {
 				return
 			}
 		}
-		for _, a := range c.startAccesses {
+		for _, a := range pc.startAccesses[c] {
 			if !yield(a) {
 				return
 			}
@@ -226,4 +226,10 @@ func (pc *passContext) shapeOf(u *unit) factShape {
 		s |= shapeCount
 	}
 	return s
+}
+
+// exportState is what exportFacts keeps for the facts it builds.
+type exportState struct {
+	lockedUnits map[*unit]bool // units accessed holding a global lock
+	counts      []string       // this package's reference counts
 }

@@ -68,27 +68,6 @@ func toLockset(ls []factLock) lockset {
 	return out
 }
 
-// importedAccesses records the accesses that calling an imported function
-// with a fact makes, with the caller's locks added.
-func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction, ff *funcFact, locks lockset) {
-	inside := ""
-	if c, ok := instr.(ssa.CallInstruction); ok {
-		if callee := pc.staticCallee(c.Common()); callee != nil && callee.Pkg != nil {
-			inside = pc.globals.show(callee.Pkg.Pkg.Path() + "." + funcName(callee))
-		}
-	}
-	for _, fa := range ff.Accesses {
-		u := pc.foreignUnit(fa, pc.factPkg[ff])
-		if u == nil {
-			continue
-		}
-		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true, upstream: fa.Reported,
-			inside: inside, callerLocks: locks}
-		u.refs = append(u.refs, a)
-		pc.accesses = append(pc.accesses, a)
-	}
-}
-
 // foreignUnit returns the unit of the global that fact access fa, from a
 // fact of a function of package owner, names; nil if it is not of this
 // module or not data.

@@ -16,7 +16,6 @@ type unit struct {
 	obj     *types.Var // the root global
 	typ     types.Type // the type at the path
 	pos     token.Pos  // position of the root's declaration
-	refs    []*access  // every access, in collection order
 	foreign bool       // declared in another package of the module
 
 	// synthetic units are known only from facts (foreignUnit): obj is
@@ -249,49 +248,6 @@ func pathType(t types.Type, fields []string) types.Type {
 		t = next
 	}
 	return t
-}
-
-// containsLock reports whether a value of type t holds a sync.Mutex or
-// sync.RWMutex in its own storage (or, at the top level, behind a
-// pointer: var srv = &server{}).
-func containsLock(t types.Type, depth int) bool {
-	return (&lockSearch{seen: map[types.Type]bool{}}).contains(t, depth)
-}
-
-// A lockSearch is one search of containsLock. Each type is searched
-// once (seen): a type met again was found to hold no lock, or is being
-// searched, so the work is linear in the distinct types reached, however
-// often struct fields repeat a type.
-type lockSearch struct {
-	seen  map[types.Type]bool
-	steps walkCount
-}
-
-// contains implements containsLock.
-func (s *lockSearch) contains(t types.Type, depth int) bool {
-	s.steps.step()
-	if depth > 8 || s.seen[t] {
-		return false
-	}
-	s.seen[t] = true
-	if isLockType(t) {
-		return true
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Struct:
-		for i := range u.NumFields() {
-			if s.contains(u.Field(i).Type(), depth+1) {
-				return true
-			}
-		}
-	case *types.Array:
-		return s.contains(u.Elem(), depth+1)
-	case *types.Pointer:
-		if depth == 0 {
-			return s.contains(u.Elem(), depth+1)
-		}
-	}
-	return false
 }
 
 // hat returns the id of the lock declared directly above the unit: the

@@ -16,40 +16,6 @@ func (pc *passContext) staticCallee(call *ssa.CallCommon) *ssa.Function {
 	return norm(call.StaticCallee())
 }
 
-// norm maps an instantiation of a generic function to its origin, whose
-// body is the one built from this package's syntax.
-func norm(fn *ssa.Function) *ssa.Function {
-	if fn == nil {
-		return nil
-	}
-	if o := fn.Origin(); o != nil {
-		return o
-	}
-	return fn
-}
-
-// funcValue returns the function a func-typed value denotes when SSA
-// resolves it: a function, a closure, a bound method value, or a
-// conversion of one (http.HandlerFunc(f)).
-func funcValue(v ssa.Value) *ssa.Function {
-	switch x := unwrapFunc(v).(type) {
-	case *ssa.Function:
-		return norm(x)
-	case *ssa.MakeClosure:
-		fn, _ := x.Fn.(*ssa.Function)
-		if fn != nil && isBoundWrapper(fn) {
-			// A method value (x.m) runs the declared method.
-			if obj := funcObj(fn); obj != nil {
-				if m := fn.Prog.FuncValue(obj.Origin()); m != nil {
-					return norm(m)
-				}
-			}
-		}
-		return norm(fn)
-	}
-	return nil
-}
-
 // A use of a function value inside the package.
 type use struct {
 	instr ssa.Instruction
@@ -267,4 +233,24 @@ func (pc *passContext) unknownCaller(helper *ssa.Function) bool {
 		return false
 	}
 	return !pc.apis.runsLater(obj)
+}
+
+// distinctInstrs counts the distinct instructions of us.
+func distinctInstrs(us []use) int {
+	seen := map[ssa.Instruction]bool{}
+	for _, u := range us {
+		seen[u.instr] = true
+	}
+	return len(seen)
+}
+
+// callGraph is the product of buildDispatch, buildGraph and
+// findSingletons.
+type callGraph struct {
+	dispatch   *dispatch
+	callees    map[*ssa.Function][]*ssa.Function
+	uses       map[*ssa.Function][]use
+	order      []*ssa.Function // callees before callers
+	cyclic     map[*ssa.Function]bool
+	singletons map[ssa.Value]*ssa.Global // singleton receivers and their free variables (singleton.go)
 }

@@ -47,6 +47,21 @@ func newAPIs(cfg *Config) *apis {
 
 // Spawners (DESIGN §1 "goroutine context").
 
+// ctxKind is the kind of a goroutine context.
+type ctxKind int
+
+const (
+	ctxCaller    ctxKind = iota // main, or callers of exported functions
+	ctxInit                     // package initialisation (not a sharing context)
+	ctxGoroutine                // go statement, wg.Go, errgroup, -spawners
+	ctxHandler                  // net/http handler
+	ctxTimer                    // time.AfterFunc, context.AfterFunc
+	ctxFinalizer                // runtime.SetFinalizer
+	ctxCleanup                  // runtime.AddCleanup
+	ctxTest                     // a Test, Benchmark or Fuzz function
+	ctxCallback                 // a function a library keeps and calls on its own goroutines
+)
+
 // spawnerSpec describes a function that runs its argument elsewhere.
 type spawnerSpec struct {
 	pkg, recv, name string
@@ -307,6 +322,49 @@ func isWaitGroupMethod(fn *types.Func) bool {
 	return ok
 }
 
+// containsLock reports whether a value of type t holds a sync.Mutex or
+// sync.RWMutex in its own storage (or, at the top level, behind a
+// pointer: var srv = &server{}).
+func containsLock(t types.Type, depth int) bool {
+	return (&lockSearch{seen: map[types.Type]bool{}}).contains(t, depth)
+}
+
+// A lockSearch is one search of containsLock. Each type is searched
+// once (seen): a type met again was found to hold no lock, or is being
+// searched, so the work is linear in the distinct types reached, however
+// often struct fields repeat a type.
+type lockSearch struct {
+	seen  map[types.Type]bool
+	steps walkCount
+}
+
+// contains implements containsLock.
+func (s *lockSearch) contains(t types.Type, depth int) bool {
+	s.steps.step()
+	if depth > 8 || s.seen[t] {
+		return false
+	}
+	s.seen[t] = true
+	if isLockType(t) {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if s.contains(u.Field(i).Type(), depth+1) {
+				return true
+			}
+		}
+	case *types.Array:
+		return s.contains(u.Elem(), depth+1)
+	case *types.Pointer:
+		if depth == 0 {
+			return s.contains(u.Elem(), depth+1)
+		}
+	}
+	return false
+}
+
 // lockOpKind is what a call does to a mutex.
 type lockOpKind int
 
@@ -420,4 +478,10 @@ var noReturnSpecs = []spawnerSpec{
 	{pkg: "testing", recv: "common", name: "Skip"},
 	{pkg: "testing", recv: "common", name: "Skipf"},
 	{pkg: "testing", recv: "common", name: "SkipNow"},
+}
+
+// isFuncType reports whether t is a func type.
+func isFuncType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }

@@ -40,12 +40,6 @@ func boundLockOp(mc *ssa.MakeClosure) (lockOpKind, ssa.Value) {
 	return opNone, nil
 }
 
-// funcObj returns the *types.Func of fn, or nil.
-func funcObj(fn *ssa.Function) *types.Func {
-	f, _ := fn.Object().(*types.Func)
-	return f
-}
-
 // lockID returns the id of the mutex at address addr, and whether the
 // lock is global (rooted at a package-level variable by an exact field
 // path). Other locks are instance locks, identified by the type and field
@@ -107,6 +101,3 @@ func qualifierFor(instr ssa.Instruction) types.Qualifier {
 func isOwnedLock(id string) bool {
 	return strings.Contains(id, ").") && !strings.Contains(id, ").*")
 }
-
-// isInstanceLock reports whether id names an instance lock.
-func isInstanceLock(id string) bool { return strings.HasPrefix(id, "(") }

@@ -135,12 +135,6 @@ func mentions(pass *analysis.Pass, n ast.Node, objs map[types.Object]bool) bool 
 	return found
 }
 
-// isFuncType reports whether t is a func type.
-func isFuncType(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Signature)
-	return ok
-}
-
 // isSpawnCall reports whether call calls a built-in or configured spawn
 // function.
 func isSpawnCall(pass *analysis.Pass, k *apis, call *ast.CallExpr) bool {

@@ -58,7 +58,7 @@ func raceShared(as []*access) bool {
 func (pc *passContext) rlockWrites(f *unitFacts) []analysis.Diagnostic {
 	show := pc.globals.show
 	var as []*access
-	for _, a := range f.u.refs {
+	for _, a := range pc.byUnit[f.u] {
 		if !a.write || !a.own() {
 			continue
 		}
@@ -545,7 +545,7 @@ func (pc *passContext) writtenThrough(f *unitFacts) bool {
 		if u == nil || u != f.u && !(len(u.key) > len(prefix) && u.key[:len(prefix)] == prefix) {
 			continue
 		}
-		for _, a := range u.refs {
+		for _, a := range pc.byUnit[u] {
 			if !a.write || !has(a.locks, f.guard.id) {
 				continue
 			}
@@ -721,4 +721,10 @@ func (pc *passContext) exprRange(u *unit, pos token.Pos) (token.Pos, token.Pos) 
 func instanceOnlyMessage(g, id string) string {
 	typ, _, _ := strings.Cut(strings.TrimPrefix(id, "("), ").")
 	return fmt.Sprintf("%s accessed holding only the instance lock %s; each %s has its own, so it guards %s only while there is one", g, id, typ, g)
+}
+
+// raceCache holds the lazy caches of the race tier's positions.
+type raceCache struct {
+	identIndex map[*types.Var][]*ast.Ident
+	qualStart  map[*ast.Ident]token.Pos // start of pkg.Name for qualified globals
 }

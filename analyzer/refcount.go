@@ -15,8 +15,9 @@ import (
 // may flow anywhere as values (compared, returned by a getter, printed,
 // passed by value); only its address leaving a load or store (&n passed
 // to a function, stored, converted) disqualifies it, since a pointer can
-// write anything. addrTaken holds the paths whose address does.
-func isRefCount(u *unit, addrTaken map[string]bool) bool {
+// write anything. refs are u's accesses; addrTaken holds the paths whose
+// address does.
+func isRefCount(u *unit, refs []*access, addrTaken map[string]bool) bool {
 	b, ok := u.typ.Underlying().(*types.Basic)
 	if !ok || b.Info()&types.IsInteger == 0 {
 		return false
@@ -33,7 +34,7 @@ func isRefCount(u *unit, addrTaken map[string]bool) bool {
 		}
 		key = key[:i]
 	}
-	for _, a := range u.refs {
+	for _, a := range refs {
 		switch instr := a.instr.(type) {
 		case *ssa.UnOp:
 			// A load: its value may go anywhere.

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"errors"
 	"go/types"
 	"strings"
 
@@ -51,20 +50,10 @@ func rootName(v ssa.Value) string {
 	return v.Name()
 }
 
-// maxRefDepth bounds the walk through phis and conversions.
-const maxRefDepth = 16
-
 // addrRef returns the ref of an address value v, and whether v is rooted
 // at a global, parameter or free variable.
 func addrRef(v ssa.Value) (ref, bool) {
 	var w refWalk
-	return w.walkRef(v, 0)
-}
-
-// addrRef is addrRef with the package's singleton receivers resolved to
-// their globals.
-func (pc *passContext) addrRef(v ssa.Value) (ref, bool) {
-	w := refWalk{singleton: pc.singletonRoot}
 	return w.walkRef(v, 0)
 }
 
@@ -315,26 +304,4 @@ func isPointerLike(t types.Type) bool {
 		return true
 	}
 	return false
-}
-
-// A walkCount counts the steps of one walk over SSA values or types, so
-// that tests can check that the walk's work grows linearly with the code
-// it walks (walks_test.go). A nil *walkCount counts nothing. A walk
-// stops with a panic of errTooManySteps past a positive limit, which
-// only tests set, so that an exponential walk fails fast instead of
-// hanging the test.
-type walkCount struct{ n, limit int }
-
-// errTooManySteps is the panic of a walk past its walkCount's limit.
-var errTooManySteps = errors.New("walk over its step limit")
-
-// step counts one step.
-func (c *walkCount) step() {
-	if c == nil {
-		return
-	}
-	c.n++
-	if c.limit > 0 && c.n > c.limit {
-		panic(errTooManySteps)
-	}
 }

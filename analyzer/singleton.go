@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -150,8 +149,9 @@ func (pc *passContext) singletonRoot(v ssa.Value) *ssa.Global {
 	return pc.singletons[v]
 }
 
-// isBoundWrapper reports whether fn is the wrapper SSA makes for a method
-// value (x.m).
-func isBoundWrapper(fn *ssa.Function) bool {
-	return strings.HasPrefix(fn.Synthetic, "bound method wrapper")
+// addrRef is addrRef with the package's singleton receivers resolved to
+// their globals.
+func (pc *passContext) addrRef(v ssa.Value) (ref, bool) {
+	w := refWalk{singleton: pc.singletonRoot}
+	return w.walkRef(v, 0)
 }

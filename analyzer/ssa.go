@@ -451,3 +451,10 @@ func (s *summary) addParamCall(i int, locks lockset) {
 		s.paramCalls[i] = locks
 	}
 }
+
+// lockFlow holds the summaries of source functions, computed in
+// callee-first order, and of imported functions, built from their facts
+// on first use (summaryOf).
+type lockFlow struct {
+	summaries map[*ssa.Function]*summary
+}

@@ -64,3 +64,22 @@ func buildSSA(pass *analysis.Pass, named map[*types.Package]bool) (*ssa.Package,
 	}
 	return pkg, funcs
 }
+
+// program is the SSA of the package's source functions.
+type program struct {
+	pkg      *ssa.Package
+	funcs    []*ssa.Function // source functions, in source order
+	isSource map[*ssa.Function]bool
+}
+
+// newProgram builds the SSA of the package (buildSSA) and indexes its
+// source functions.
+func newProgram(pass *analysis.Pass, imports map[*types.Package]bool) program {
+	var p program
+	p.pkg, p.funcs = buildSSA(pass, imports)
+	p.isSource = make(map[*ssa.Function]bool, len(p.funcs))
+	for _, fn := range p.funcs {
+		p.isSource[fn] = true
+	}
+	return p
+}

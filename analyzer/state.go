@@ -116,3 +116,6 @@ func (s lockState) merge(o lockState) lockState {
 func (s lockState) equal(o lockState) bool {
 	return slices.Equal(s.locks, o.locks) && slices.Equal(s.defers, o.defers)
 }
+
+// isInstanceLock reports whether id names an instance lock.
+func isInstanceLock(id string) bool { return strings.HasPrefix(id, "(") }

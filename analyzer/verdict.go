@@ -100,8 +100,8 @@ func (pc *passContext) classify() *verdict {
 		f := &unitFacts{u: u}
 		// Test files never make a global shared; they count as
 		// contexts for the race tier only (DESIGN §5 "Test files").
-		f.live = orderedAfterWait(pc.view(u.refs, false))
-		f.race = orderedAfterWait(pc.view(u.refs, true))
+		f.live = orderedAfterWait(pc.view(pc.byUnit[u], false))
+		f.race = orderedAfterWait(pc.view(pc.byUnit[u], true))
 		if slices.ContainsFunc(f.live, isWrite) {
 			f.guard = pc.chooseGuard(f, f.live, notGuards)
 		} else if slices.ContainsFunc(f.race, isWrite) {
@@ -236,7 +236,7 @@ func (pc *passContext) view(refs []*access, withTests bool) []*access {
 func (pc *passContext) sortedUnits() []*unit {
 	var us []*unit
 	for _, u := range pc.globals.units {
-		if u != nil && len(u.refs) > 0 {
+		if u != nil && len(pc.byUnit[u]) > 0 {
 			us = append(us, u)
 		}
 	}
@@ -473,11 +473,45 @@ func isPointer(t types.Type) bool {
 // global, its package fact says.
 func (pc *passContext) isCount(u *unit) bool {
 	if !u.foreign {
-		return isRefCount(u, pc.addressTaken())
+		return isRefCount(u, pc.byUnit[u], pc.addressTaken())
 	}
 	if u.synthetic {
 		return u.shape&shapeCount != 0
 	}
 	var pf pkgFact
 	return pc.pass.ImportPackageFact(u.obj.Pkg(), &pf) && slices.Contains(pf.Counts, u.key)
+}
+
+// orderedAfterWait drops from live the accesses that follow a Wait on the
+// group that started every other context accessing the unit (DESIGN §5
+// "Happens-before").
+func orderedAfterWait(live []*access) []*access {
+	return slices.DeleteFunc(slices.Clone(live), func(a *access) bool {
+		waits := waitsBefore(a.instr)
+		if len(waits) == 0 {
+			return false
+		}
+		var others []*goContext
+		for _, b := range live {
+			for _, c := range b.ctxs {
+				if !slices.Contains(a.ctxs, c) && !slices.Contains(others, c) {
+					others = append(others, c)
+				}
+			}
+		}
+		if len(others) == 0 {
+			return false
+		}
+		for _, w := range waits {
+			if !slices.ContainsFunc(others, func(c *goContext) bool { return !sameGroup(c.group, w) }) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// verdictCache holds the lazy caches of classification.
+type verdictCache struct {
+	addrTaken map[string]bool // paths whose address escapes a load or store; see addressTaken
 }

@@ -88,32 +88,3 @@ func sameGroup(x, y ssa.Value) bool {
 	ry, oky := addrRef(y)
 	return okx && oky && rx.exact && ry.exact && rx.global() != nil && rx.root == ry.root && rx.path() == ry.path()
 }
-
-// orderedAfterWait drops from live the accesses that follow a Wait on the
-// group that started every other context accessing the unit (DESIGN §5
-// "Happens-before").
-func orderedAfterWait(live []*access) []*access {
-	return slices.DeleteFunc(slices.Clone(live), func(a *access) bool {
-		waits := waitsBefore(a.instr)
-		if len(waits) == 0 {
-			return false
-		}
-		var others []*goContext
-		for _, b := range live {
-			for _, c := range b.ctxs {
-				if !slices.Contains(a.ctxs, c) && !slices.Contains(others, c) {
-					others = append(others, c)
-				}
-			}
-		}
-		if len(others) == 0 {
-			return false
-		}
-		for _, w := range waits {
-			if !slices.ContainsFunc(others, func(c *goContext) bool { return !sameGroup(c.group, w) }) {
-				return true
-			}
-		}
-		return false
-	})
-}
