@@ -2,6 +2,7 @@ package analyzer_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -205,5 +206,136 @@ func TestRacesPreset(t *testing.T) {
 	}
 	if !analyzer.IsAdvice(analyzer.CategoryShared) {
 		t.Error("shared is not advice")
+	}
+}
+
+// designCitation matches a citation of docs/design.md in text whose
+// comment lines have been joined: DESIGN, then one or more §N, joined by
+// ",", ";" or "and", each followed by any quoted heading titles
+// (DESIGN §5 "Cost", DESIGN §4 and §5 "Modules", DESIGN §2, §5
+// "Messages", "Read-mostly groups").
+var designCitation = regexp.MustCompile(`DESIGN((?:(?:,|;|\s+and)?\s*§\d+(?:\s+"[^"\n]*"(?:(?:,|\s+and)\s*"[^"\n]*")*)?)+)`)
+
+// designRef matches one §N and its titles inside a citation.
+var designRef = regexp.MustCompile(`§(\d+)((?:\s+"[^"\n]*"(?:(?:,|\s+and)\s*"[^"\n]*")*)?)`)
+
+// designTitle matches one quoted title.
+var designTitle = regexp.MustCompile(`"([^"\n]*)"`)
+
+// designHeadings returns the headings of docs/design.md by section
+// number: "## N. Title" opens section N, and every deeper heading inside
+// it is one of its titles, also without a trailing parenthesis
+// ("shared (D1)" is also "shared").
+func designHeadings(t *testing.T, text string) map[string]map[string]bool {
+	t.Helper()
+	section := regexp.MustCompile(`^## (\d+)\. \S`)
+	sub := regexp.MustCompile(`^###+ (.+?)\s*$`)
+	headings := map[string]map[string]bool{}
+	current := ""
+	for line := range strings.Lines(text) {
+		if m := section.FindStringSubmatch(line); m != nil {
+			current = m[1]
+			headings[current] = map[string]bool{}
+		} else if strings.HasPrefix(line, "## ") {
+			current = ""
+		} else if m := sub.FindStringSubmatch(line); m != nil && current != "" {
+			headings[current][m[1]] = true
+			if i := strings.Index(m[1], " ("); i > 0 {
+				headings[current][m[1][:i]] = true
+			}
+		}
+	}
+	if len(headings) < 6 {
+		t.Fatalf("docs/design.md has %d numbered sections, want §1 to §6", len(headings))
+	}
+	return headings
+}
+
+// joinComments returns text with each line break, and the indentation
+// and comment markers (//, #) that follow it, replaced by one space, so
+// that a citation broken over comment lines reads as one; and the line
+// of text where each byte of the result comes from.
+func joinComments(text string) (string, []int) {
+	var b strings.Builder
+	var lines []int
+	n := 0
+	for line := range strings.Lines(text) {
+		n++
+		line = strings.TrimRight(line, "\r\n")
+		if n > 1 {
+			line = strings.TrimLeft(line, " \t")
+			for _, marker := range []string{"//", "#"} {
+				line = strings.TrimLeft(strings.TrimPrefix(line, marker), " \t")
+			}
+			b.WriteByte(' ')
+			lines = append(lines, n)
+		}
+		b.WriteString(line)
+		for range len(line) {
+			lines = append(lines, n)
+		}
+	}
+	return b.String(), lines
+}
+
+// TestDesignCitations checks that every citation of the design contract
+// in the repository, "DESIGN §N" or "DESIGN §N "Title"", in Go files,
+// markdown and scripts, names a numbered section of docs/design.md and,
+// if it quotes a title, a heading inside that section.
+func TestDesignCitations(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "docs", "design.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	headings := designHeadings(t, string(data))
+	citations := 0
+	err = filepath.WalkDir("..", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch filepath.Ext(path) {
+		case ".go", ".md", ".sh", ".yml", ".yaml":
+		default:
+			if filepath.Base(path) != "run" {
+				return nil
+			}
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !strings.Contains(string(data), "DESIGN") {
+			return nil
+		}
+		text, lines := joinComments(string(data))
+		for _, m := range designCitation.FindAllStringSubmatchIndex(text, -1) {
+			citations++
+			where := fmt.Sprintf("%s:%d", filepath.ToSlash(path[len("../"):]), lines[m[0]])
+			for _, ref := range designRef.FindAllStringSubmatch(text[m[2]:m[3]], -1) {
+				titles, ok := headings[ref[1]]
+				if !ok {
+					t.Errorf("%s: DESIGN §%s: docs/design.md has no section %s", where, ref[1], ref[1])
+					continue
+				}
+				for _, title := range designTitle.FindAllStringSubmatch(ref[2], -1) {
+					if !titles[title[1]] {
+						t.Errorf("%s: DESIGN §%s %q: section %s of docs/design.md has no heading %q", where, ref[1], title[1], ref[1], title[1])
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if citations < 50 {
+		t.Errorf("found %d citations of DESIGN §, want the 100 or so the code has: is the pattern broken?", citations)
 	}
 }

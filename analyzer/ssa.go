@@ -8,7 +8,8 @@ import (
 )
 
 // A summary describes what a function does to locks, as seen by its
-// callers (DESIGN §1 "Locks pass between functions through summaries").
+// callers (DESIGN §1 "lockset at an instruction": locks pass between
+// functions through summaries).
 // It is computed with no locks held on entry.
 type summary struct {
 	acquired    lockset         // held at every return

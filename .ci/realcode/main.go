@@ -2,6 +2,10 @@
 // compares it with go vet (issue 12):
 //
 //	realcode -chanown BIN [-robustcheck BIN] [-all] [-only PATHS] [-md FILE] [-doc FILE] [-golangci BIN]
+//	realcode -list [-all] [-only PATHS]
+//
+// With -list it only prints the selected modules, path@version, one a
+// line (.ci/golden.sh runs on them).
 //
 // For each module it downloads the pinned version with go mod download,
 // downloads its dependencies, warms the build cache, and then in the
@@ -73,9 +77,20 @@ func main() {
 	flag.StringVar(&cfg.robustcheck, "robustcheck", "", "robustcheck binary: also check positions and categories")
 	flag.StringVar(&cfg.golangci, "golangci", "", "golangci-lint binary with the chanown plugin: also compare with it")
 	flag.StringVar(&cfg.commit, "commit", "", "the commit chanown was built from, for the report")
+	list := flag.Bool("list", false, "print the selected modules, path@version, and exit")
 	flag.Parse()
+	if *list && flag.NArg() == 0 {
+		mods, err := selectModules(*all, *only)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, m := range mods {
+			fmt.Println(m)
+		}
+		return
+	}
 	if cfg.chanown == "" || flag.NArg() != 0 {
-		fmt.Fprintln(os.Stderr, "usage: realcode -chanown BIN [-robustcheck BIN] [-all] [-only PATHS] [-md FILE] [-doc FILE] [-golangci BIN]")
+		fmt.Fprintln(os.Stderr, "usage: realcode -chanown BIN [-robustcheck BIN] [-all] [-only PATHS] [-md FILE] [-doc FILE] [-golangci BIN]\n       realcode -list [-all] [-only PATHS]")
 		os.Exit(2)
 	}
 	mods, err := selectModules(*all, *only)
