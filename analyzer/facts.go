@@ -4,8 +4,10 @@ import (
 	"encoding/gob"
 	"fmt"
 	"go/build"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -172,12 +174,32 @@ func passModule(pass *analysis.Pass) moduleID {
 	}
 	if len(pass.Files) > 0 {
 		name := pass.Fset.File(pass.Files[0].FileStart).Name()
-		root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-		if strings.HasPrefix(name, root) {
+		root := filepath.Join(goroot(), "src") + string(filepath.Separator)
+		if goroot() != "" && strings.HasPrefix(name, root) {
 			return moduleID{path: stdModule}
 		}
 	}
 	return moduleID{}
+}
+
+// goroot returns the Go root whose src holds the standard library:
+// go/build's default, which a chanown built with -trimpath does not know
+// (runtime.GOROOT is empty there), and then the go command's. It is
+// computed once per process: an environment constant, not analysis
+// state.
+var goroot = sync.OnceValue(func() string { return findGOROOT(build.Default.GOROOT) })
+
+// findGOROOT returns known if it is not empty, and otherwise the GOROOT
+// of the go command, or "" if it cannot run.
+func findGOROOT(known string) string {
+	if known != "" {
+		return known
+	}
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
 }
 
 // moduleOf builds a moduleID from a fact's fields.
