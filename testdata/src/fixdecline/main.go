@@ -21,6 +21,9 @@ func main() {
 		go initWrites()
 		go initCalls()
 		go exported()
+		go aliases(make(chan map[string]int, 4))
+		go readMostly(make(chan bool, 1))
+		go mixed()
 	}
 	select {}
 }
