@@ -101,8 +101,18 @@ func specEnd(vs *ast.ValueSpec) token.Pos {
 func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bool) {
 	e := &editor{pass: pc.pass, src: map[*token.File][]byte{}}
 	base := c.globals[0].Name()
-	stateType := pc.freshName(base+"State", nil)
-	owner := pc.freshName(base+"Owner", nil)
+	// The names must not be shadowed where the sections use them.
+	spelled := map[string]bool{}
+	for _, s := range c.sections {
+		ast.Inspect(s.fn, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				spelled[id.Name] = true
+			}
+			return true
+		})
+	}
+	stateType := pc.freshName(base+"State", spelled)
+	owner := pc.freshName(base+"Owner", spelled)
 
 	// The sections, in source order so that the first section of a
 	// statement list declares the owned value and later ones assign it.
