@@ -39,15 +39,55 @@ type section struct {
 	lock     *ast.ExprStmt
 	unlock   ast.Stmt // *ast.ExprStmt, or *ast.DeferStmt when deferred
 	deferred bool
-	read     bool       // RLock and RUnlock
-	body     []ast.Stmt // the statements the section covers
-	fn       ast.Node   // the outermost declaration holding it (for names)
-	file     *ast.File
+	// early are Unlocks inside the section, each right before a
+	// return: mu.Unlock(); return (the branch leaves the function).
+	early []*ast.ExprStmt
+	read  bool       // RLock and RUnlock
+	body  []ast.Stmt // the statements the section covers
+	fn    ast.Node   // the outermost declaration holding it (for names)
+	file  *ast.File
 }
 
 // covers reports whether pos lies inside the statements of s.
 func (s *section) covers(pos token.Pos) bool {
 	return len(s.body) > 0 && s.body[0].Pos() <= pos && pos < s.body[len(s.body)-1].End()
+}
+
+// afterEarly reports whether pos lies after an early Unlock of s, in
+// the return that follows it, where the group is no longer held.
+func (s *section) afterEarly(pos token.Pos) bool {
+	for _, e := range s.early {
+		if e.End() <= pos && s.inReturnAfter(e, pos) {
+			return true
+		}
+	}
+	return false
+}
+
+// inReturnAfter reports whether pos lies in the return statement that
+// follows the early Unlock e.
+func (s *section) inReturnAfter(e *ast.ExprStmt, pos token.Pos) bool {
+	found := false
+	for _, st := range s.body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			var list []ast.Stmt
+			switch n := n.(type) {
+			case *ast.BlockStmt:
+				list = n.List
+			case *ast.CaseClause:
+				list = n.Body
+			case *ast.CommClause:
+				list = n.Body
+			}
+			for k, x := range list {
+				if x == ast.Stmt(e) && k+1 < len(list) && list[k+1].Pos() <= pos && pos < list[k+1].End() {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // A conversion is what the fix of one group needs: the guard, the
@@ -169,6 +209,9 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 			if call := unlockCall(s.unlock); call != nil {
 				lockIdents[lockIdent(call)] = true
 			}
+			for _, e := range s.early {
+				lockIdents[lockIdent(e.X)] = true
+			}
 		}
 	}
 	for id, obj := range info.Uses {
@@ -204,7 +247,7 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 				break
 			}
 		}
-		if in == nil {
+		if in == nil || in.afterEarly(id.Pos()) {
 			return nil, "a global of the group is used outside a critical section of its guard"
 		}
 		c.uses[id] = in
@@ -354,6 +397,7 @@ func (pc *passContext) findSections(f *ast.File, lock *types.Var) []*section {
 			for j := i + 1; s.unlock == nil && j < len(list); j++ {
 				if us, ok := list[j].(*ast.ExprStmt); ok && pc.lockOp(us.X, lock) == want {
 					s.unlock, s.body = us, list[i+1:j]
+					s.early = pc.earlyUnlocks(s.body, lock, want)
 				}
 			}
 			out = append(out, s)
@@ -361,6 +405,40 @@ func (pc *passContext) findSections(f *ast.File, lock *types.Var) []*section {
 		return true
 	}
 	ast.Inspect(f, visit) // the analyzer does not require inspect (matter.go)
+	return out
+}
+
+// earlyUnlocks returns the statements lock.Op() (op: Unlock or RUnlock)
+// nested in body, outside function literals, that a return follows in
+// their statement list: an early exit from the section.
+func (pc *passContext) earlyUnlocks(body []ast.Stmt, lock *types.Var, op lockOpKind) []*ast.ExprStmt {
+	var out []*ast.ExprStmt
+	scan := func(list []ast.Stmt) {
+		for k, st := range list {
+			es, ok := st.(*ast.ExprStmt)
+			if !ok || pc.lockOp(es.X, lock) != op || k+1 >= len(list) {
+				continue
+			}
+			if _, ok := list[k+1].(*ast.ReturnStmt); ok {
+				out = append(out, es)
+			}
+		}
+	}
+	for _, st := range body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BlockStmt:
+				scan(n.List)
+			case *ast.CaseClause:
+				scan(n.Body)
+			case *ast.CommClause:
+				scan(n.Body)
+			}
+			return true
+		})
+	}
 	return out
 }
 

@@ -131,6 +131,9 @@ func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bo
 		}
 		declared[&s.list[0]] = true
 		e.replace(s.lock.Pos(), s.lock.End(), fmt.Sprintf("%s %s <-%s", local, define, owner))
+		for _, early := range s.early {
+			e.replace(early.Pos(), early.End(), fmt.Sprintf("%s <- %s", owner, local))
+		}
 		if s.deferred {
 			e.replace(s.unlock.Pos(), s.unlock.End(), fmt.Sprintf("defer func() { %s <- %s }()", owner, local))
 		} else {

@@ -24,6 +24,7 @@ func main() {
 		go aliases(make(chan map[string]int, 4))
 		go readMostly(make(chan bool, 1))
 		go mixed()
+		go early()
 	}
 	select {}
 }
