@@ -88,6 +88,7 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 		Message:  sharedMessage(kind, pc.globals.show(g.lock.id), names, ctxs),
 		Related:  pc.related(ctxs, append(slices.Clone(named), evidence...), g.lock.id),
 	}
+	pc.offerFix(&d, g, kind) // fix.go: the conversion to channel-owned state, when safe
 	if g.lock.obj.Pkg() != pc.pass.Pkg {
 		// A lock of another package of the module: report here once,
 		// at the first contributing spawn site, unless the declaring

@@ -44,7 +44,7 @@ type badCase struct {
 // sharedGood is the shared finding on mu in typeerror/good and
 // syntaxerror/good.
 const sharedGood = "./good/good.go:8:2: [shared] mu guards seen, shared by callers of exported functions and " +
-	"goroutine started in Start; give it one owner goroutine reached over a channel"
+	"goroutine started in Start; give it one owner goroutine reached over a channel; a fix is offered"
 
 // badCases is the matrix.
 var badCases = []badCase{
@@ -117,16 +117,16 @@ var badCases = []badCase{
 		diags: []string{
 			sharedGood,
 			"./user/user.go:12:2: [shared] mu guards total, shared by callers of exported functions and " +
-				"goroutine started in Add; give it one owner goroutine reached over a channel",
+				"goroutine started in Add; give it one owner goroutine reached over a channel; a fix is offered",
 		},
 	},
 	{name: "type-error-importer-json", dir: "typeerror", args: []string{"-json", "./..."}, code: exitError,
 		errors: []string{`chanown: example.com/badinput/typeerror/bad: ./bad/bad.go:5:13: cannot use "not an int" (untyped string constant) as int value in variable declaration`},
 		diags: []string{
 			"good/good.go:8:2: [shared] mu guards seen, shared by callers of exported functions and " +
-				"goroutine started in Start; give it one owner goroutine reached over a channel",
+				"goroutine started in Start; give it one owner goroutine reached over a channel; a fix is offered",
 			"user/user.go:12:2: [shared] mu guards total, shared by callers of exported functions and " +
-				"goroutine started in Add; give it one owner goroutine reached over a channel",
+				"goroutine started in Add; give it one owner goroutine reached over a channel; a fix is offered",
 		},
 	},
 
@@ -140,7 +140,7 @@ var badCases = []badCase{
 			"chanown: example.com/badinput/brokendep/bad: ./bad/bad.go:20:16: undefined: Undefined",
 		},
 		diags: []string{"./user/user.go:13:2: [shared] mu guards keep, shared by callers of exported functions and " +
-			"goroutine started in Use; give it one owner goroutine reached over a channel"},
+			"goroutine started in Use; give it one owner goroutine reached over a channel; a fix is offered"},
 	},
 
 	// Syntax errors: the parser's errors alone, each once, and the
@@ -163,13 +163,13 @@ var badCases = []badCase{
 	// not type-check), and GOFLAGS=-tags brings a tagged file in.
 	{name: "build-tags", dir: "buildtags", args: []string{"./..."}, code: exitFindings,
 		diags: []string{"./main.go:9:2: [shared] mu guards jobs, shared by main and goroutine started in main; " +
-			"give it one owner goroutine reached over a channel"}},
+			"give it one owner goroutine reached over a channel; a fix is offered"}},
 	{name: "build-tags-set", dir: "buildtags", args: []string{"./..."}, env: []string{"GOFLAGS=-tags=chanownextra"}, code: exitFindings,
 		diags: []string{
 			"./extra.go:8:2: [shared] muExtra guards extras, shared by main and goroutine started in extra; " +
-				"give it one owner goroutine reached over a channel",
+				"give it one owner goroutine reached over a channel; a fix is offered",
 			"./main.go:9:2: [shared] mu guards jobs, shared by main and goroutine started in main; " +
-				"give it one owner goroutine reached over a channel",
+				"give it one owner goroutine reached over a channel; a fix is offered",
 		}},
 
 	// cgo: the file that imports "C" is analysed through the file cgo
@@ -198,7 +198,7 @@ var badCases = []badCase{
 	{name: "malformed-ignore", dir: "ignore", args: []string{"./..."}, code: exitFindings,
 		diags: []string{
 			"./main.go:9:2: [shared] mu guards jobs, shared by main and goroutine started in main; " +
-				"give it one owner goroutine reached over a channel",
+				"give it one owner goroutine reached over a channel; a fix is offered",
 			"./main.go:9:18: [directive] chanown:ignore needs a reason",
 			`./main.go:14:2: [directive] unknown chanown directive "chanown:ignroe"`,
 			`./main.go:21:2: [directive] unknown chanown directive "chanown:"`,

@@ -149,6 +149,8 @@ type options struct {
 	context int         // lines of source context to print; negative means none
 	tests   bool        // load test packages too
 	gocache bool        // run through go vet, whose build cache keeps the results
+	fix     bool        // apply the first suggested fix of every diagnostic
+	diff    bool        // print the fixes as a unified diff instead of applying them
 }
 
 // formatValue is the flag.Value of -format: one of formats.
@@ -234,6 +236,8 @@ func newFlagSet(a *analysis.Analyzer) (*flag.FlagSet, *options) {
 	fs.BoolVar(&opts.tests, "test", true, "also analyse the packages' test files")
 	fs.BoolVar(&opts.gocache, "gocache", true, "run the analysis through go vet, so that the go command's build cache keeps\n"+
 		"the results of unchanged packages between runs (false: analyse everything in this process)")
+	fs.BoolVar(&opts.fix, "fix", false, "apply the first suggested fix of every diagnostic instead of printing the diagnostics")
+	fs.BoolVar(&opts.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them; exit 3 if it is not empty")
 	a.Flags.VisitAll(func(f *flag.Flag) {
 		// Analyzer flags never reuse driver flag names (STYLE.md); if one
 		// did, the driver's flag wins rather than panicking.
@@ -306,6 +310,9 @@ func run(cfg analyzer.Config, self string, args []string, stdout, stderr io.Writ
 	if tree == nil {
 		tree = analyse(a, &roots, patterns, opts.tests, p)
 	}
+	if opts.fix || opts.diff {
+		return fixAll(tree, opts.diff, p, stdout)
+	}
 	findings := tree.findings()
 
 	code := exitOK
@@ -341,6 +348,28 @@ func run(cfg analyzer.Config, self string, args []string, stdout, stderr io.Writ
 		code = exitError
 	}
 	return code
+}
+
+// fixAll applies the fixes of tree, or with diff prints them to stdout,
+// and returns the exit code: 1 if there were errors, 3 if diff printed
+// a change, else 0.
+func fixAll(tree jsonTree, diff bool, p *printer, stdout io.Writer) int {
+	var out bytes.Buffer
+	res, err := applyFixes(tree.fixes(), diff, &out)
+	stdout.Write(out.Bytes())
+	if err != nil {
+		p.errorf("applying fixes: %v", err)
+	}
+	if res.skipped > 0 {
+		p.errorf("%d of %d fixes skipped: they overlap others; run again to apply them", res.skipped, res.applied+res.skipped)
+	}
+	switch {
+	case len(p.errs) > 0:
+		return exitError
+	case diff && out.Len() > 0:
+		return exitFindings
+	}
+	return exitOK
 }
 
 // analyse is the in-process driver: it loads the packages matching

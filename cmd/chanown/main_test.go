@@ -28,7 +28,7 @@ const sharedMessage = "mu guards counts, shared by main and goroutine started in
 // testdata/e2e-broken/good/good.go, next to a package that does not
 // type-check.
 const brokenGoodMessage = "mu guards seen, shared by callers of exported functions and goroutine started in Start; " +
-	"give it one owner goroutine reached over a channel"
+	"give it one owner goroutine reached over a channel; a fix is offered"
 
 // stackTrace matches the goroutine header of a Go stack trace.
 var stackTrace = regexp.MustCompile(`(?m)^panic: |^goroutine \d+ \[`)

@@ -20,7 +20,7 @@ import (
 const (
 	printfFinding = `main.go:31:14: fmt.Printf format %d has arg "many" of wrong type string`
 	sharedFinding = "main.go:12:2: mu guards counts, shared by main and goroutine started in main; " +
-		"give it one owner goroutine reached over a channel"
+		"give it one owner goroutine reached over a channel; a fix is offered"
 )
 
 // TestSuite checks that chanvet runs every analyzer of the vet suite

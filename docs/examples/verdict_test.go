@@ -42,13 +42,13 @@ var verdicts = []verdict{
 		example:  "counter",
 		exported: true,
 		globals:  []string{"counts"},
-		message:  "mu guards counts, shared by concurrent runs of callers of exported functions; give it one owner goroutine reached over a channel",
+		message:  "mu guards counts, shared by concurrent runs of callers of exported functions; give it one owner goroutine reached over a channel; a fix is offered",
 	},
 	{
 		example:  "registry",
 		exported: true,
 		globals:  []string{"services", "byTag", "closed"},
-		message:  "mu guards services, byTag and closed, shared by callers of exported functions and timer callback in Start; give them one owner goroutine reached over a channel",
+		message:  "mu guards services, byTag and closed, shared by callers of exported functions and timer callback in Start; give them one owner goroutine reached over a channel; a fix is offered",
 	},
 	{
 		example: "queue",
@@ -61,7 +61,7 @@ var verdicts = []verdict{
 	{
 		example: "cache",
 		globals: []string{"entries"},
-		message: "mu guards entries, shared by callers of exported functions and goroutine started in Start; give it one owner goroutine reached over a channel",
+		message: "mu guards entries, shared by callers of exported functions and goroutine started in Start; give it one owner goroutine reached over a channel; a fix is offered",
 	},
 }
 

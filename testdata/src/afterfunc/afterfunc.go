@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	mu      sync.Mutex // want `^mu guards pending, shared by main and timer callback in main; give it one owner goroutine reached over a channel$`
+	mu      sync.Mutex // want `^mu guards pending, shared by main and timer callback in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	pending []string
 
 	mu2     sync.Mutex // ok: only the timer callback touches flushed

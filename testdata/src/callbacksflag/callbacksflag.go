@@ -14,10 +14,10 @@ import (
 )
 
 var (
-	eventsMu sync.Mutex // want `^eventsMu guards events, shared by main and callback registered in main; give it one owner goroutine reached over a channel$`
+	eventsMu sync.Mutex // want `^eventsMu guards events, shared by main and callback registered in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	events   int64
 
-	ticksMu sync.Mutex // want `^ticksMu guards ticks, shared by main and callback registered in main; give it one owner goroutine reached over a channel$`
+	ticksMu sync.Mutex // want `^ticksMu guards ticks, shared by main and callback registered in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	ticks   []string
 
 	nowsMu sync.Mutex // ok: cblib.Now is not a callback sink

@@ -14,7 +14,7 @@ package main
 import "sync"
 
 var (
-	muCall   sync.Mutex // want `^muCall guards calledIn, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muCall   sync.Mutex // want `^muCall guards calledIn, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	calledIn []string
 
 	muDefer    sync.Mutex // want `^muDefer guards deferredIn, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`

@@ -12,13 +12,13 @@ import (
 )
 
 var (
-	mu   sync.Mutex // want `^mu guards jobs, shared by main and 3 goroutines started in main; give it one owner goroutine reached over a channel$`
+	mu   sync.Mutex // want `^mu guards jobs, shared by main and 3 goroutines started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	jobs []string
 
-	mu2  sync.Mutex // want `^mu2 guards seen, shared by main and goroutine started in fill; give it one owner goroutine reached over a channel$`
+	mu2  sync.Mutex // want `^mu2 guards seen, shared by main and goroutine started in fill; give it one owner goroutine reached over a channel; a fix is offered$`
 	seen []string
 
-	mu3 sync.Mutex // want `^mu3 guards log, shared by main, goroutine started in logAll and 1 more; give it one owner goroutine reached over a channel$`
+	mu3 sync.Mutex // want `^mu3 guards log, shared by main, goroutine started in logAll and 1 more; give it one owner goroutine reached over a channel; a fix is offered$`
 	log []string
 )
 

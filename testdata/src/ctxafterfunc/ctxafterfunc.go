@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	mu    sync.Mutex // want `^mu guards conns, shared by main and timer callback in main; give it one owner goroutine reached over a channel$`
+	mu    sync.Mutex // want `^mu guards conns, shared by main and timer callback in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	conns = map[string]bool{}
 
 	mu2    sync.Mutex // ok: only the AfterFunc callback touches closed

@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	mu      sync.Mutex // want `^mu guards results, shared by concurrent runs of goroutine started in spawnAll; give it one owner goroutine reached over a channel$`
+	mu      sync.Mutex // want `^mu guards results, shared by concurrent runs of goroutine started in spawnAll; give it one owner goroutine reached over a channel; a fix is offered$`
 	results []int
 
 	mu2  sync.Mutex // ok: spawnOne is not in a cycle, so its goroutine is single

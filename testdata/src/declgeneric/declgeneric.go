@@ -19,7 +19,7 @@ type box[T any] struct {
 var names guarded[string] // want `^names\.Mutex guards names\.vals, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
 
 var (
-	mu  sync.Mutex // want `^mu guards ids\.items, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu  sync.Mutex // want `^mu guards ids\.items, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	ids box[int]
 )
 

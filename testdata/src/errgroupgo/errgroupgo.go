@@ -13,10 +13,10 @@ import (
 )
 
 var (
-	muF     sync.Mutex // want `^muF guards fetched, shared by concurrent runs of goroutine started in fetchAll; give it one owner goroutine reached over a channel$`
+	muF     sync.Mutex // want `^muF guards fetched, shared by concurrent runs of goroutine started in fetchAll; give it one owner goroutine reached over a channel; a fix is offered$`
 	fetched = map[string]bool{}
 
-	muT   sync.Mutex // want `^muT guards tried, shared by main and goroutine started in tryOne; give it one owner goroutine reached over a channel$`
+	muT   sync.Mutex // want `^muT guards tried, shared by main and goroutine started in tryOne; give it one owner goroutine reached over a channel; a fix is offered$`
 	tried = map[string]bool{}
 
 	muW    sync.Mutex // ok: main touches waited only after g.Wait

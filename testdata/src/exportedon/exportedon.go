@@ -7,7 +7,7 @@ package exportedon
 import "sync"
 
 var (
-	mu      sync.Mutex // want `^mu guards entries, shared by concurrent runs of callers of exported functions; give it one owner goroutine reached over a channel$`
+	mu      sync.Mutex // want `^mu guards entries, shared by concurrent runs of callers of exported functions; give it one owner goroutine reached over a channel; a fix is offered$`
 	entries = map[string]string{}
 )
 

@@ -13,13 +13,13 @@ import (
 type resource struct{ id int }
 
 var (
-	mu    sync.Mutex // want `^mu guards freed, shared by main and finalizer set in newResource; give it one owner goroutine reached over a channel$`
+	mu    sync.Mutex // want `^mu guards freed, shared by main and finalizer set in newResource; give it one owner goroutine reached over a channel; a fix is offered$`
 	freed []int
 
 	mu2    sync.Mutex // ok: finalizer contexts are single, even when set in a loop
 	freed2 []int
 
-	mu3     sync.Mutex // want `^mu3 guards cleaned, shared by main and cleanup added in newResource; give it one owner goroutine reached over a channel$`
+	mu3     sync.Mutex // want `^mu3 guards cleaned, shared by main and cleanup added in newResource; give it one owner goroutine reached over a channel; a fix is offered$`
 	cleaned []int
 )
 

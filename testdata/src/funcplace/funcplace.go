@@ -20,16 +20,16 @@ import (
 )
 
 var (
-	eventsMu sync.Mutex // want `^eventsMu guards events, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	eventsMu sync.Mutex // want `^eventsMu guards events, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	events   []string
 
-	ticksMu sync.Mutex // want `^ticksMu guards ticks, shared by main and goroutine started in startTicker; give it one owner goroutine reached over a channel$`
+	ticksMu sync.Mutex // want `^ticksMu guards ticks, shared by main and goroutine started in startTicker; give it one owner goroutine reached over a channel; a fix is offered$`
 	ticks   []int
 
 	talliesMu sync.Mutex // ok: the field's function runs only in main
 	tallies   []string
 
-	msgsMu sync.Mutex // want `^msgsMu guards msgs, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	msgsMu sync.Mutex // want `^msgsMu guards msgs, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	msgs   []string
 
 	checksMu sync.Mutex // ok: the checks registry is called through by main alone

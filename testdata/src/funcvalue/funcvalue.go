@@ -7,7 +7,7 @@ package main
 import "sync"
 
 var (
-	mu   sync.Mutex // want `^mu guards jobs, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu   sync.Mutex // want `^mu guards jobs, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	jobs []string
 
 	mu2     sync.Mutex // ok: tally runs synchronously in main

@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	jobsMu sync.Mutex // want `^jobsMu guards jobs, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	jobsMu sync.Mutex // want `^jobsMu guards jobs, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	jobs   []string
 
 	doneMu sync.Mutex // ok: the literal passed to now runs in main alone

@@ -7,7 +7,7 @@ package main
 import "sync"
 
 var (
-	mu      sync.Mutex // want `^mu guards results, shared by concurrent runs of goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu      sync.Mutex // want `^mu guards results, shared by concurrent runs of goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	results []int
 
 	mu2    sync.Mutex // ok: its goroutine is started once, outside any loop

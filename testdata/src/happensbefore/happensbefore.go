@@ -15,10 +15,10 @@ var (
 	muA   sync.Mutex // ok: main writes jobsA only before it starts any goroutine
 	jobsA []string
 
-	muB   sync.Mutex // want `^muB guards jobsB, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muB   sync.Mutex // want `^muB guards jobsB, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	jobsB []string
 
-	muC   sync.Mutex // want `^muC guards jobsC, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muC   sync.Mutex // want `^muC guards jobsC, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	jobsC []string
 )
 

@@ -13,13 +13,13 @@ import (
 )
 
 var (
-	mu   sync.Mutex // want `^mu guards hits, shared by concurrent runs of HTTP handler handleHits; give it one owner goroutine reached over a channel$`
+	mu   sync.Mutex // want `^mu guards hits, shared by concurrent runs of HTTP handler handleHits; give it one owner goroutine reached over a channel; a fix is offered$`
 	hits = map[string]int{}
 
 	mu2  sync.Mutex // ok: handleOnce is called once by main, not registered
 	once = map[string]int{}
 
-	mu3    sync.Mutex // want `^mu3 guards visits, shared by HTTP handler handleA and HTTP handler handleB; give it one owner goroutine reached over a channel$`
+	mu3    sync.Mutex // want `^mu3 guards visits, shared by HTTP handler handleA and HTTP handler handleB; give it one owner goroutine reached over a channel; a fix is offered$`
 	visits = map[string]int{}
 )
 

@@ -15,7 +15,7 @@ import (
 )
 
 var (
-	cacheMu sync.Mutex // want `^cacheMu guards cache, shared by main and HTTP handler serve; give it one owner goroutine reached over a channel$`
+	cacheMu sync.Mutex // want `^cacheMu guards cache, shared by main and HTTP handler serve; give it one owner goroutine reached over a channel; a fix is offered$`
 	cache   = map[string]string{}
 
 	notesMu sync.Mutex // ok: store.Put runs only in main

@@ -35,12 +35,12 @@ var (
 )
 
 var (
-	muD sync.Mutex // want `^muD guards d, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muD sync.Mutex // want `^muD guards d, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	d   []string
 
 	// want +1 `^chanown:ignore suppresses nothing$`
 	//chanown:ignore unguarded the unguarded write is a known issue
-	muE sync.Mutex // want `^muE guards e, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muE sync.Mutex // want `^muE guards e, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	e   []string
 )
 

@@ -11,12 +11,12 @@ import "sync"
 var (
 	// want +1 `^chanown:ignore needs a reason$`
 	//chanown:ignore
-	muA sync.Mutex // want `^muA guards a, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muA sync.Mutex // want `^muA guards a, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	a   []string
 
 	// want +1 `^chanown:ignore needs a reason$`
 	//chanown:ignore shared
-	muB sync.Mutex // want `^muB guards b, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muB sync.Mutex // want `^muB guards b, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	b   []string
 
 	// want +1 `^chanown:ignore suppresses nothing$`

@@ -11,7 +11,7 @@ var (
 	muA     sync.Mutex // ok: aliases is written only during package initialisation
 	aliases = map[string]string{}
 
-	muB   sync.Mutex // want `^muB guards names, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muB   sync.Mutex // want `^muB guards names, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	names = map[string]string{}
 )
 

@@ -10,7 +10,7 @@ var (
 	mu  sync.Mutex // want `^mu guards the lazy initialisation of cfg, shared by main and goroutine started in main; consider sync\.OnceValue$`
 	cfg map[string]string
 
-	mu2  sync.Mutex // want `^mu2 guards cfg2, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu2  sync.Mutex // want `^mu2 guards cfg2, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	cfg2 map[string]string
 )
 

@@ -11,7 +11,7 @@ package library
 import "sync"
 
 var (
-	mu     sync.Mutex // want `^mu guards events, shared by callers of exported functions and goroutine started in Start; give it one owner goroutine reached over a channel$`
+	mu     sync.Mutex // want `^mu guards events, shared by callers of exported functions and goroutine started in Start; give it one owner goroutine reached over a channel; a fix is offered$`
 	events []string
 
 	mu2   sync.Mutex // ok: only the caller context touches names, and without -exported it is not multiple

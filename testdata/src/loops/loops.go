@@ -8,7 +8,7 @@ package main
 import "sync"
 
 var (
-	muA   sync.Mutex // want `^muA guards doneA, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muA   sync.Mutex // want `^muA guards doneA, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	doneA []string
 
 	muB   sync.Mutex // ok: released inside the loop before every write to doneB, so it guards nothing

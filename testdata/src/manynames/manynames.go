@@ -7,10 +7,10 @@ package main
 import "sync"
 
 var (
-	mu            sync.Mutex // want `^mu guards a, b, c and 2 more, shared by main, goroutine started in startA and 1 more; give them one owner goroutine reached over a channel$`
+	mu            sync.Mutex // want `^mu guards a, b, c and 2 more, shared by main, goroutine started in startA and 1 more; give them one owner goroutine reached over a channel; a fix is offered$`
 	a, b, c, d, e []string
 
-	mu2     sync.Mutex // want `^mu2 guards x, y and z, shared by main and goroutine started in startA; give them one owner goroutine reached over a channel$`
+	mu2     sync.Mutex // want `^mu2 guards x, y and z, shared by main and goroutine started in startA; give them one owner goroutine reached over a channel; a fix is offered$`
 	x, y, z []string
 )
 

@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	mu    sync.Mutex // want `^mu guards queue, shared by goroutine started in \(\*pool\)\.start and goroutine started in pool\.kick; give it one owner goroutine reached over a channel$`
+	mu    sync.Mutex // want `^mu guards queue, shared by goroutine started in \(\*pool\)\.start and goroutine started in pool\.kick; give it one owner goroutine reached over a channel; a fix is offered$`
 	queue []string
 
 	mu2   sync.Mutex // ok: only the goroutine started in (*pool).start touches spare

@@ -18,13 +18,13 @@ import (
 )
 
 var (
-	muS      sync.Mutex // want `^muS guards sessions, shared by concurrent runs of HTTP handler login \(through track\); give it one owner goroutine reached over a channel$`
+	muS      sync.Mutex // want `^muS guards sessions, shared by concurrent runs of HTTP handler login \(through track\); give it one owner goroutine reached over a channel; a fix is offered$`
 	sessions = map[string]string{}
 
-	muH  sync.Mutex // want `^muH guards hits, shared by HTTP handler report \(through audit\) and HTTP handler report \(through track\); give it one owner goroutine reached over a channel$`
+	muH  sync.Mutex // want `^muH guards hits, shared by HTTP handler report \(through audit\) and HTTP handler report \(through track\); give it one owner goroutine reached over a channel; a fix is offered$`
 	hits = map[string]int{}
 
-	muL   sync.Mutex // want `^muL guards lines, shared by concurrent runs of HTTP handler func literal in main; give it one owner goroutine reached over a channel$`
+	muL   sync.Mutex // want `^muL guards lines, shared by concurrent runs of HTTP handler func literal in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	lines []string
 
 	muD   sync.Mutex // ok: direct and the literal run only in main, never registered

@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	mu      sync.Mutex // want `^mu guards flushed, shared by concurrent runs of goroutine started in kick; give it one owner goroutine reached over a channel$`
+	mu      sync.Mutex // want `^mu guards flushed, shared by concurrent runs of goroutine started in kick; give it one owner goroutine reached over a channel; a fix is offered$`
 	flushed []string
 
 	mu2     sync.Mutex // ok: kickOnce runs in main only, so its goroutine is single

@@ -18,7 +18,7 @@ var (
 	muC   sync.Mutex // ok: names is written only inside a sync.OnceValue body
 	names []string
 
-	muD     sync.Mutex // want `^muD guards current, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muD     sync.Mutex // want `^muD guards current, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	current map[string]string
 )
 

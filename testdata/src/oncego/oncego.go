@@ -14,7 +14,7 @@ import (
 )
 
 var (
-	handlersMu sync.Mutex // want `^handlersMu guards handlers, shared by main, goroutine started in Notify and 1 more; give it one owner goroutine reached over a channel$`
+	handlersMu sync.Mutex // want `^handlersMu guards handlers, shared by main, goroutine started in Notify and 1 more; give it one owner goroutine reached over a channel; a fix is offered$`
 	handlers   = map[string]func(){}
 
 	pendingMu sync.Mutex // ok: only the one watcher goroutine touches pending

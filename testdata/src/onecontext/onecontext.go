@@ -13,7 +13,7 @@ var (
 	muA    sync.Mutex // ok: only the goroutine started in main touches queueA
 	queueA []int
 
-	muB    sync.Mutex // want `^muB guards queueB, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muB    sync.Mutex // want `^muB guards queueB, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	queueB []int
 )
 

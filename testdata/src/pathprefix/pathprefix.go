@@ -68,7 +68,7 @@ var (
 	statsMu sync.Mutex // ok: stats is a struct of counters, reset and read whole under statsMu
 	stats   Stats
 
-	gaugeMu sync.Mutex // want `^gaugeMu guards gauge and gauge.Done, shared by main and goroutine started in main; give them one owner goroutine reached over a channel$`
+	gaugeMu sync.Mutex // want `^gaugeMu guards gauge and gauge.Done, shared by main and goroutine started in main; give them one owner goroutine reached over a channel; a fix is offered$`
 	gauge   Stats
 )
 

@@ -13,7 +13,7 @@ type conn struct {
 }
 
 var (
-	mu    sync.Mutex // want `^mu guards conns, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu    sync.Mutex // want `^mu guards conns, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	conns = []*conn{{name: "a"}, {name: "b"}}
 
 	mu2    sync.Mutex // ok: conns2 and its conns are never written after initialisation

@@ -97,7 +97,7 @@ func NoRaceRWMutex() { // want NoRaceRWMutex:`^chanown\(reads\ racerwmutex\.chNo
 
 // TestRaceRWMutexMultipleReaders
 var (
-	muRaceRWMutexMultipleReaders                             sync.RWMutex // want `^muRaceRWMutexMultipleReaders guards yRaceRWMutexMultipleReaders, shared by 3 goroutines started in RaceRWMutexMultipleReaders; give it one owner goroutine reached over a channel$`
+	muRaceRWMutexMultipleReaders                             sync.RWMutex // want `^muRaceRWMutexMultipleReaders guards yRaceRWMutexMultipleReaders, shared by 3 goroutines started in RaceRWMutexMultipleReaders; give it one owner goroutine reached over a channel; a fix is offered$`
 	xRaceRWMutexMultipleReaders, yRaceRWMutexMultipleReaders int64        = 0, 1
 	chRaceRWMutexMultipleReaders                                          = make(chan bool, 4)
 )

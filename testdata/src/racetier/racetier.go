@@ -16,7 +16,7 @@ var (
 	counts = map[string]int{}
 	hits   atomic.Int64
 
-	rw    sync.RWMutex // want `^rw guards conns, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	rw    sync.RWMutex // want `^rw guards conns, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	conns []*conn
 
 	other sync.Mutex

@@ -25,16 +25,16 @@ var (
 	driversMu sync.RWMutex // want `^driversMu guards read-mostly drivers; keep the RWMutex or publish immutable copies via atomic\.Pointer$`
 	drivers   = map[string]string{}
 
-	codecsMu sync.Mutex // want `^codecsMu guards codecs, shared by main and HTTP handler handleCodec; give it one owner goroutine reached over a channel$`
+	codecsMu sync.Mutex // want `^codecsMu guards codecs, shared by main and HTTP handler handleCodec; give it one owner goroutine reached over a channel; a fix is offered$`
 	codecs   = map[string]string{}
 
-	limitsMu sync.RWMutex // want `^limitsMu guards limits, shared by main and 2 goroutines started in startRefreshers; give it one owner goroutine reached over a channel$`
+	limitsMu sync.RWMutex // want `^limitsMu guards limits, shared by main and 2 goroutines started in startRefreshers; give it one owner goroutine reached over a channel; a fix is offered$`
 	limits   map[string]int
 
-	pluginsMu sync.RWMutex // want `^pluginsMu guards plugins, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	pluginsMu sync.RWMutex // want `^pluginsMu guards plugins, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	plugins   = map[string]string{}
 
-	hooksMu sync.RWMutex // want `^hooksMu guards hooks, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	hooksMu sync.RWMutex // want `^hooksMu guards hooks, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	hooks   = map[string]string{}
 )
 

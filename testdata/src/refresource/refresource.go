@@ -22,7 +22,7 @@ var (
 	refs int
 	db   *conn
 
-	mu2   sync.Mutex // want `^mu2 guards db2, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu2   sync.Mutex // want `^mu2 guards db2, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	refs2 int
 	db2   *conn
 )

@@ -20,7 +20,7 @@ var (
 	logger = log.New(os.Stderr, "", 0)
 	events = make(chan string, 16)
 
-	mu2    sync.Mutex // want `^mu2 guards plain, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu2    sync.Mutex // want `^mu2 guards plain, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	hits2  atomic.Int64
 	seen2  sync.Map
 	plain  = map[string]int{}

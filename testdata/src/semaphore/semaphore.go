@@ -11,7 +11,7 @@ var (
 	l sync.Mutex // ok: locked in main, unlocked in the goroutine: a semaphore
 	a string
 
-	mu sync.Mutex // want `^mu guards b, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu sync.Mutex // want `^mu guards b, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	b  string
 )
 

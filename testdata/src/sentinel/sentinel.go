@@ -17,7 +17,7 @@ var (
 	muA    sync.Mutex // ok: errClosed, closed and os.Stderr are never written after initialisation
 	closed bool
 
-	muB     sync.Mutex // want `^muB guards lastErr, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	muB     sync.Mutex // want `^muB guards lastErr, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	lastErr error
 )
 

@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	mu   sync.Mutex // want `^mu guards hits, shared by concurrent runs of HTTP handler \(\*stats\)\.ServeHTTP; give it one owner goroutine reached over a channel$`
+	mu   sync.Mutex // want `^mu guards hits, shared by concurrent runs of HTTP handler \(\*stats\)\.ServeHTTP; give it one owner goroutine reached over a channel; a fix is offered$`
 	hits = map[string]int{}
 
 	mu2   sync.Mutex // ok: record runs once, from main

@@ -21,19 +21,19 @@ import (
 )
 
 var (
-	queueMu sync.Mutex // want `^queueMu guards queue, shared by main and callback registered in main; give it one owner goroutine reached over a channel$`
+	queueMu sync.Mutex // want `^queueMu guards queue, shared by main and callback registered in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	queue   []string
 
 	proxyMu  sync.Mutex // want `^proxyMu guards proxyURL, shared by main and callback registered in main; give it one owner goroutine reached over a channel$`
 	proxyURL *url.URL
 
-	connsMu sync.Mutex // want `^connsMu guards conns, shared by main and callback registered in main; give it one owner goroutine reached over a channel$`
+	connsMu sync.Mutex // want `^connsMu guards conns, shared by main and callback registered in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	conns   = map[string]bool{}
 
-	varsMu sync.Mutex // want `^varsMu guards vars, shared by callback registered in main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	varsMu sync.Mutex // want `^varsMu guards vars, shared by callback registered in main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	vars   = map[string]int{}
 
-	statsMu sync.Mutex // want `^statsMu guards stats, shared by main and callback \(\*statsCollector\).Collect; give it one owner goroutine reached over a channel$`
+	statsMu sync.Mutex // want `^statsMu guards stats, shared by main and callback \(\*statsCollector\).Collect; give it one owner goroutine reached over a channel; a fix is offered$`
 	stats   = map[string]int{}
 
 	orderMu sync.Mutex // ok: sort.Slice calls less synchronously, in main

@@ -13,10 +13,10 @@ import (
 )
 
 var (
-	mu   sync.Mutex // want `^mu guards jobs, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu   sync.Mutex // want `^mu guards jobs, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	jobs []string
 
-	mu2  sync.Mutex // want `^mu2 guards solo, shared by concurrent runs of goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu2  sync.Mutex // want `^mu2 guards solo, shared by concurrent runs of goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	solo []string
 
 	mu3     sync.Mutex // ok: tally runs synchronously in main

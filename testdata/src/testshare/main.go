@@ -11,7 +11,7 @@ var (
 	mu     sync.Mutex // ok: only test files share events
 	events []string
 
-	mu2     sync.Mutex // want `^mu2 guards events2, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu2     sync.Mutex // want `^mu2 guards events2, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	events2 []string
 )
 

@@ -6,7 +6,7 @@ package main
 import "sync"
 
 var (
-	mu   sync.Mutex // want `^mu guards seen, shared by goroutine started in startA and goroutine started in startB; give it one owner goroutine reached over a channel$`
+	mu   sync.Mutex // want `^mu guards seen, shared by goroutine started in startA and goroutine started in startB; give it one owner goroutine reached over a channel; a fix is offered$`
 	seen = map[string]bool{}
 
 	mu2  sync.Mutex // ok: only the goroutine started in startA touches solo

@@ -8,7 +8,7 @@ package main
 import "sync"
 
 var (
-	muA sync.Mutex // want `^muA guards a, shared by main and goroutine started in runA; give it one owner goroutine reached over a channel$`
+	muA sync.Mutex // want `^muA guards a, shared by main and goroutine started in runA; give it one owner goroutine reached over a channel; a fix is offered$`
 	a   []int
 
 	muB sync.Mutex // ok: main touches b only after wg.Wait

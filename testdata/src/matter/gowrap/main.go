@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	mu    sync.Mutex // want `^mu guards names, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu    sync.Mutex // want `^mu guards names, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	names []string
 
 	mu2    sync.Mutex // ok: wrap.Do runs in place, so main is the only context

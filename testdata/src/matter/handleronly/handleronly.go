@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	mu     sync.Mutex // want `^mu guards visits, shared by concurrent runs of HTTP handler counter\.ServeHTTP; give it one owner goroutine reached over a channel$`
+	mu     sync.Mutex // want `^mu guards visits, shared by concurrent runs of HTTP handler counter\.ServeHTTP; give it one owner goroutine reached over a channel; a fix is offered$`
 	visits map[string]int
 )
 
