@@ -329,22 +329,8 @@ func isFuncWrapper(v ssa.Value) bool {
 // (expvar.Func), which registers a context instead of running the
 // function here.
 func viaHandlerFunc(v ssa.Value) bool {
-	for range maxRefDepth {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			if isHandlerFunc(x.Type()) || isSinkFuncType(x.Type()) {
-				return true
-			}
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		default:
-			return false
-		}
-	}
-	return false
+	_, found := stripConversions(v, func(t types.Type) bool { return isHandlerFunc(t) || isSinkFuncType(t) })
+	return found
 }
 
 // An edge of the reach graph: instr in the caller runs to.

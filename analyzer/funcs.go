@@ -48,19 +48,32 @@ func funcValue(v ssa.Value) *ssa.Function {
 // unwrapFunc returns v without the conversions that keep its function
 // (to http.HandlerFunc, to http.Handler).
 func unwrapFunc(v ssa.Value) ssa.Value {
+	v, _ = stripConversions(v, nil)
+	return v
+}
+
+// stripConversions walks v back through the conversions that keep its
+// function (ChangeType, MakeInterface, Convert), at most maxRefDepth of
+// them, and returns the value under them. It stops early, reporting
+// true, at a ChangeType to a type that stop accepts; a nil stop accepts
+// none.
+func stripConversions(v ssa.Value, stop func(types.Type) bool) (ssa.Value, bool) {
 	for range maxRefDepth {
 		switch x := v.(type) {
 		case *ssa.ChangeType:
+			if stop != nil && stop(x.Type()) {
+				return v, true
+			}
 			v = x.X
 		case *ssa.MakeInterface:
 			v = x.X
 		case *ssa.Convert:
 			v = x.X
 		default:
-			return v
+			return v, false
 		}
 	}
-	return v
+	return v, false
 }
 
 // calleeObj returns the *types.Func statically called by call, or nil.
