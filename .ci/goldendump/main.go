@@ -20,7 +20,7 @@
 //
 // sorted, then the load and analysis errors, sorted, on stderr; it exits
 // 1 if there were any. Every package is analysed in full: no
-// dependency filter (analyzer.SetDependencies) is set, whose contract is
+// dependency filter (analyzer.WithDependencies) is set, whose contract is
 // that it changes no fact.
 //
 // The vetjson mode reads the JSON that go vet -vettool=chanown -json
