@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+// A label is one row of a labels file: a package-level variable
+// accessed while a package-level lock is held, and what chanown must
+// say about it.
+type label struct {
+	Pkg, Var, Mutex string
+	File            string // relative to the module root (GOROOT/src for std)
+	Line            string
+	Expect          string // flag, lib-only, noflag-*
+	Note            string
+}
+
+// lockKey names a lock: its package path and its path from the root
+// global ("mu", "st.mu").
+type lockKey struct{ Pkg, Mutex string }
+
+func (k lockKey) String() string { return k.Pkg + "." + k.Mutex }
+
+// A labelSet is the rows of one labels file and the module they are
+// about.
+type labelSet struct {
+	File    string // the labels file
+	Module  string // module path, or "std"
+	Version string // "" for std
+	Rows    []label
+}
+
+// isLock reports whether the mutex column names a package-level lock:
+// std.tsv also labels globals behind instance locks ("(instance …)")
+// or no lock at all ("-"), which belong to no lock's group.
+func isLock(mutex string) bool {
+	return mutex != "" && mutex != "-" && !strings.HasPrefix(mutex, "(")
+}
+
+// groups returns the labelled rows of each lock.
+func (ls *labelSet) groups() map[lockKey][]label {
+	g := map[lockKey][]label{}
+	for _, r := range ls.Rows {
+		if isLock(r.Mutex) {
+			k := lockKey{r.Pkg, r.Mutex}
+			g[k] = append(g[k], r)
+		}
+	}
+	return g
+}
+
+// positive reports whether a lock with these rows must be named by
+// `shared`: a row is flag, or, in library mode, flag or lib-only.
+func positive(rows []label, exported bool) bool {
+	for _, r := range rows {
+		if r.Expect == "flag" || exported && r.Expect == "lib-only" {
+			return true
+		}
+	}
+	return false
+}
+
+// expects are the values of the expect column.
+var expects = map[string]bool{
+	"flag": true, "lib-only": true,
+	"noflag-refcount": true, "noflag-single": true, "noflag-init": true, "noflag-other": true,
+}
+
+// parseLabels reads a labels file: "#" comment lines, a header line
+// starting with "package", then tab-separated rows of the columns
+// package, var, mutex, file, line, concurrent, expect, evidence,
+// unguarded_access, note.
+func parseLabels(name string, r io.Reader) ([]label, error) {
+	var rows []label
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "package\t") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 10 {
+			return nil, fmt.Errorf("%s:%d: %d columns, want 10", name, n, len(f))
+		}
+		if !expects[f[6]] {
+			return nil, fmt.Errorf("%s:%d: unknown expect %q", name, n, f[6])
+		}
+		rows = append(rows, label{Pkg: f[0], Var: f[1], Mutex: f[2], File: f[3], Line: f[4], Expect: f[6], Note: f[9]})
+	}
+	return rows, sc.Err()
+}
+
+// moduleOf derives the module from a labels file's name:
+// "github.com_go-task_task_v3@v3.54.0.tsv" is github.com/go-task/task/v3
+// at v3.54.0 (no module path here has an underscore), and a name
+// without "@" (std.tsv) is the standard library.
+func moduleOf(file string) (path, version string) {
+	base := strings.TrimSuffix(filepath.Base(file), ".tsv")
+	at := strings.LastIndex(base, "@")
+	if at < 0 {
+		return "std", ""
+	}
+	return strings.ReplaceAll(base[:at], "_", "/"), base[at+1:]
+}
