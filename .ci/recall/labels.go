@@ -70,42 +70,56 @@ var expects = map[string]bool{
 	"noflag-refcount": true, "noflag-single": true, "noflag-init": true, "noflag-other": true,
 }
 
-// parseLabels reads a labels file: "#" comment lines, a header line
-// starting with "package", then tab-separated rows of the columns
-// package, var, mutex, file, line, concurrent, expect, evidence,
-// unguarded_access, note.
-func parseLabels(name string, r io.Reader) ([]label, error) {
-	var rows []label
+// modulePrefix starts the comment line that names the labelled module,
+// "# module: path@version", which wins over the file's name.
+const modulePrefix = "# module: "
+
+// parseLabels reads a labels file: "#" comment lines (one may name the
+// module), a header line starting with "package", then tab-separated
+// rows of the columns package, var, mutex, file, line, concurrent,
+// expect, evidence, unguarded_access, note. It returns the rows and
+// the module the file names, or "".
+func parseLabels(name string, r io.Reader) (rows []label, module string, err error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 1<<20)
 	n := 0
 	for sc.Scan() {
 		n++
 		line := sc.Text()
+		if m, ok := strings.CutPrefix(line, modulePrefix); ok {
+			module = strings.TrimSpace(m)
+			continue
+		}
 		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "package\t") {
 			continue
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 10 {
-			return nil, fmt.Errorf("%s:%d: %d columns, want 10", name, n, len(f))
+			return nil, "", fmt.Errorf("%s:%d: %d columns, want 10", name, n, len(f))
 		}
 		if !expects[f[6]] {
-			return nil, fmt.Errorf("%s:%d: unknown expect %q", name, n, f[6])
+			return nil, "", fmt.Errorf("%s:%d: unknown expect %q", name, n, f[6])
 		}
 		rows = append(rows, label{Pkg: f[0], Var: f[1], Mutex: f[2], File: f[3], Line: f[4], Expect: f[6], Note: f[9]})
 	}
-	return rows, sc.Err()
+	return rows, module, sc.Err()
 }
 
-// moduleOf derives the module from a labels file's name:
-// "github.com_go-task_task_v3@v3.54.0.tsv" is github.com/go-task/task/v3
-// at v3.54.0 (no module path here has an underscore), and a name
-// without "@" (std.tsv) is the standard library.
-func moduleOf(file string) (path, version string) {
+// moduleOf returns the module a labels file is about: the one its
+// "# module:" line names, or else the one its name says,
+// "go.uber.org_zap@v1.28.0.tsv" being go.uber.org/zap at v1.28.0 (a
+// path with an underscore needs the "# module:" line), and a name
+// without "@" (std.tsv) the standard library.
+func moduleOf(file, named string) (path, version string) {
 	base := strings.TrimSuffix(filepath.Base(file), ".tsv")
+	if named != "" {
+		base = named
+	} else {
+		base = strings.ReplaceAll(base, "_", "/")
+	}
 	at := strings.LastIndex(base, "@")
 	if at < 0 {
 		return "std", ""
 	}
-	return strings.ReplaceAll(base[:at], "_", "/"), base[at+1:]
+	return base[:at], base[at+1:]
 }

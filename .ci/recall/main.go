@@ -85,16 +85,25 @@ func main() {
 
 	var all [][]*score
 	var out strings.Builder
+	failed := false
 	for _, ls := range sets {
+		// One module that cannot be run does not lose the others' results.
 		scores, err := scoreSet(ls, *chanown, work, *save, *replay)
 		if err != nil {
-			log.Fatal(err)
+			log.Print(err)
+			fmt.Fprintf(&out, "### %s\n\nnot scored: %v\n\n", ls.title(), err)
+			failed = true
 		}
 		all = append(all, scores)
-		writeTable(&out, ls.title(), scores)
+		if err == nil {
+			writeTable(&out, ls.title(), scores)
+		}
 	}
 	writeSummary(os.Stdout, sets, all)
 	fmt.Print(out.String())
+	if failed {
+		os.Exit(1)
+	}
 }
 
 // readLabels reads one labels file.
@@ -104,11 +113,11 @@ func readLabels(file string) (*labelSet, error) {
 		return nil, err
 	}
 	defer f.Close()
-	rows, err := parseLabels(file, f)
+	rows, named, err := parseLabels(file, f)
 	if err != nil {
 		return nil, err
 	}
-	path, version := moduleOf(file)
+	path, version := moduleOf(file, named)
 	return &labelSet{File: file, Module: path, Version: version, Rows: rows}, nil
 }
 

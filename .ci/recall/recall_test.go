@@ -9,6 +9,7 @@ import (
 // labelsA labels three locks of example.com/m: mu is positive in both
 // modes, reg only with -exported, and cnt in neither (a refcount).
 const labelsA = `# a comment
+# module: example.com/m@v1.0.0
 package	var	mutex	file	line	concurrent	expect	evidence	unguarded_access	note
 example.com/m/a	x	mu	a/a.go	3	yes	flag	go@a/a.go:9	-	-
 example.com/m/a	y	mu	a/a.go	4	yes	noflag-init	-	-	-
@@ -38,9 +39,12 @@ const treeA = `{
 }`
 
 func TestScore(t *testing.T) {
-	rows, err := parseLabels("labelsA", strings.NewReader(labelsA))
+	rows, named, err := parseLabels("labelsA", strings.NewReader(labelsA))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if named != "example.com/m@v1.0.0" {
+		t.Errorf("module line = %q, want example.com/m@v1.0.0", named)
 	}
 	ls := &labelSet{Module: "example.com/m", Version: "v1.0.0", Rows: rows}
 	reports, failed, err := parseShared([]byte(treeA), "/mod")
@@ -106,19 +110,20 @@ func TestParseLabelsErrors(t *testing.T) {
 		"example.com/m\tx\tmu\n",
 		"example.com/m\tx\tmu\ta.go\t1\tyes\tmaybe\t-\t-\t-\n",
 	} {
-		if _, err := parseLabels("bad", strings.NewReader(bad)); err == nil {
+		if _, _, err := parseLabels("bad", strings.NewReader(bad)); err == nil {
 			t.Errorf("parseLabels accepted %q", bad)
 		}
 	}
 }
 
 func TestModuleOf(t *testing.T) {
-	for _, tc := range []struct{ file, path, version string }{
-		{"docs/recall/github.com_go-task_task_v3@v3.54.0.tsv", "github.com/go-task/task/v3", "v3.54.0"},
-		{"go.uber.org_zap@v1.28.0.tsv", "go.uber.org/zap", "v1.28.0"},
-		{"../shared/realcode/std.tsv", "std", ""},
+	for _, tc := range []struct{ file, named, path, version string }{
+		{"docs/recall/github.com_go-task_task_v3@v3.54.0.tsv", "", "github.com/go-task/task/v3", "v3.54.0"},
+		{"go.uber.org_zap@v1.28.0.tsv", "", "go.uber.org/zap", "v1.28.0"},
+		{"github.com_prometheus_client_golang@v1.25.0.tsv", "github.com/prometheus/client_golang@v1.25.0", "github.com/prometheus/client_golang", "v1.25.0"},
+		{"../shared/realcode/std.tsv", "", "std", ""},
 	} {
-		if p, v := moduleOf(tc.file); p != tc.path || v != tc.version {
+		if p, v := moduleOf(tc.file, tc.named); p != tc.path || v != tc.version {
 			t.Errorf("moduleOf(%q) = %q, %q, want %q, %q", tc.file, p, v, tc.path, tc.version)
 		}
 	}
