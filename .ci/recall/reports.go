@@ -93,14 +93,28 @@ func lockOf(msg string) string {
 // its own package without qualifier and another package's lock by that
 // package's name or path ("transport.ioBufferMutex"); the name is taken
 // to be the last element of the path without a major version suffix.
+// An embedded mutex is named with its field (DESIGN §1 "lock":
+// st.Mutex), where a label may name only the global ("hosts").
 func (r report) names(k lockKey) bool {
-	switch r.Lock {
-	case k.Mutex:
+	lock, mutex := embedded(r.Lock), embedded(k.Mutex)
+	switch lock {
+	case mutex:
 		return r.Pkg == k.Pkg
-	case k.Pkg + "." + k.Mutex, pkgName(k.Pkg) + "." + k.Mutex:
+	case k.Pkg + "." + mutex, pkgName(k.Pkg) + "." + mutex:
 		return true
 	}
 	return false
+}
+
+// embedded drops the field name of an embedded mutex from a lock path:
+// "hosts.Mutex" and "hosts" name the same lock.
+func embedded(lock string) string {
+	for _, f := range []string{".Mutex", ".RWMutex"} {
+		if s, ok := strings.CutSuffix(lock, f); ok {
+			return s
+		}
+	}
+	return lock
 }
 
 // majorSuffix matches a major version element of an import path.
