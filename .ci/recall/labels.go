@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -122,4 +124,33 @@ func moduleOf(file, named string) (path, version string) {
 		return "std", ""
 	}
 	return base[:at], base[at+1:]
+}
+
+// checkPositions returns a line for each row of ls whose position does
+// not hold its variable in the module's directory dir: a file that is
+// missing, or a line that does not mention the root of the variable's
+// path. Labels are written by hand; a wrong position makes a row
+// impossible to check.
+func checkPositions(ls *labelSet, dir string) []string {
+	var bad []string
+	files := map[string][]string{}
+	for _, r := range ls.Rows {
+		lines, ok := files[r.File]
+		if !ok {
+			data, err := os.ReadFile(filepath.Join(dir, r.File))
+			if err == nil {
+				lines = strings.Split(string(data), "\n")
+			}
+			files[r.File] = lines
+		}
+		root, _, _ := strings.Cut(r.Var, ".")
+		n, err := strconv.Atoi(r.Line)
+		switch {
+		case lines == nil:
+			bad = append(bad, fmt.Sprintf("%s %s: no file %s", r.Pkg, r.Var, r.File))
+		case err != nil || n < 1 || n > len(lines) || !strings.Contains(lines[n-1], root):
+			bad = append(bad, fmt.Sprintf("%s %s: %s:%s does not mention %s", r.Pkg, r.Var, r.File, r.Line, root))
+		}
+	}
+	return bad
 }

@@ -128,6 +128,7 @@ func scoreSet(ls *labelSet, chanown, work, save, replay string) ([]*score, error
 	if err != nil {
 		return nil, err
 	}
+	bad := checkPositions(ls, dir)
 	var scores []*score
 	for _, md := range modes {
 		saved := strings.ReplaceAll(ls.title(), "/", "_") + "." + strings.TrimPrefix(md.name, "-") + ".json"
@@ -156,6 +157,7 @@ func scoreSet(ls *labelSet, chanown, work, save, replay string) ([]*score, error
 		}
 		sc := scoreMode(ls, md.name, md.exported, reports)
 		sc.Failed = failed
+		sc.BadLabels = bad
 		scores = append(scores, sc)
 	}
 	return scores, nil

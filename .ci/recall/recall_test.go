@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -73,8 +75,8 @@ func TestScore(t *testing.T) {
 	if _, ok := def.Negative["example.com/m/a.cnt.mu"]; !ok || len(def.Negative) != 1 {
 		t.Errorf("default negative = %v, want the report on cnt.mu", def.Negative)
 	}
-	if _, ok := def.Unlabeled["other (reported in example.com/m/c)"]; !ok || len(def.Unlabeled) != 1 {
-		t.Errorf("default unlabelled = %v, want the report on other", def.Unlabeled)
+	if _, ok := def.Unlabelled["other (reported in example.com/m/c)"]; !ok || len(def.Unlabelled) != 1 {
+		t.Errorf("default unlabelled = %v, want the report on other", def.Unlabelled)
 	}
 
 	exp := scoreMode(ls, "-exported", true, reports)
@@ -131,5 +133,24 @@ func TestModuleOf(t *testing.T) {
 	}
 	if got := pkgName("github.com/go-task/task/v3"); got != "task" {
 		t.Errorf("pkgName = %q, want task", got)
+	}
+}
+
+func TestCheckPositions(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.go"), []byte("package a\n\nvar hosts struct{ sync.Mutex }\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	ls := &labelSet{Rows: []label{
+		{Pkg: "a", Var: "hosts.byName", File: "a.go", Line: "3"},
+		{Pkg: "a", Var: "hosts.byAddr", File: "a.go", Line: "2"},
+		{Pkg: "a", Var: "x", File: "b.go", Line: "1"},
+	}}
+	want := []string{
+		"a hosts.byAddr: a.go:2 does not mention hosts",
+		"a x: no file b.go",
+	}
+	if got := checkPositions(ls, dir); !slices.Equal(got, want) {
+		t.Errorf("checkPositions = %q, want %q", got, want)
 	}
 }

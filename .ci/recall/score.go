@@ -10,16 +10,17 @@ import (
 
 // A score is the outcome of one mode on one labels file, per lock.
 type score struct {
-	Mode      string
-	Positives []lockKey           // locks that must be named
-	Found     []lockKey           // positives some report names
-	Missed    []lockKey           // positives no report names
-	Locks     int                 // distinct locks the reports name
-	Reports   []report            // every shared report
-	Negative  map[string][]report // reports on labelled locks that are not positive, by lock
-	Unlabeled map[string][]report // reports on locks with no label, by lock
-	Groups    map[lockKey][]label // the labels, by lock
-	Failed    []string            // analyses that failed
+	Mode       string
+	Positives  []lockKey           // locks that must be named
+	Found      []lockKey           // positives some report names
+	Missed     []lockKey           // positives no report names
+	Locks      int                 // distinct locks the reports name
+	Reports    []report            // every shared report
+	Negative   map[string][]report // reports on labelled locks that are not positive, by lock
+	Unlabelled map[string][]report // reports on locks with no label, by lock
+	Groups     map[lockKey][]label // the labels, by lock
+	Failed     []string            // analyses that failed
+	BadLabels  []string            // rows whose position does not hold their variable
 }
 
 // scoreMode scores reports against ls in one mode. A lock is positive
@@ -28,11 +29,11 @@ type score struct {
 // is not positive is listed, so that it can be judged.
 func scoreMode(ls *labelSet, mode string, exported bool, reports []report) *score {
 	sc := &score{
-		Mode:      mode,
-		Reports:   reports,
-		Negative:  map[string][]report{},
-		Unlabeled: map[string][]report{},
-		Groups:    ls.groups(),
+		Mode:       mode,
+		Reports:    reports,
+		Negative:   map[string][]report{},
+		Unlabelled: map[string][]report{},
+		Groups:     ls.groups(),
 	}
 	keys := slices.SortedFunc(maps.Keys(sc.Groups), func(a, b lockKey) int {
 		return strings.Compare(a.String(), b.String())
@@ -49,7 +50,7 @@ func scoreMode(ls *labelSet, mode string, exported bool, reports []report) *scor
 		}
 		if hit == nil {
 			locks[r.unlabelled()] = true
-			sc.Unlabeled[r.unlabelled()] = append(sc.Unlabeled[r.unlabelled()], r)
+			sc.Unlabelled[r.unlabelled()] = append(sc.Unlabelled[r.unlabelled()], r)
 			continue
 		}
 		locks[hit.String()] = true
@@ -89,9 +90,14 @@ func writeTable(w io.Writer, title string, scores []*score) {
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
 	for _, sc := range scores {
 		fmt.Fprintf(w, "| %s | %d | %d | %s | %d (%d) | %d | %d |\n", sc.Mode, len(sc.Positives), len(sc.Found),
-			sc.recall(), len(sc.Reports), sc.Locks, len(sc.Negative), len(sc.Unlabeled))
+			sc.recall(), len(sc.Reports), sc.Locks, len(sc.Negative), len(sc.Unlabelled))
 	}
 	fmt.Fprintln(w)
+	if len(scores) > 0 {
+		for _, b := range scores[0].BadLabels {
+			fmt.Fprintf(w, "- label: %s\n", b)
+		}
+	}
 	for _, sc := range scores {
 		for _, f := range sc.Failed {
 			fmt.Fprintf(w, "- %s: analysis failed: %s\n", sc.Mode, f)
@@ -104,7 +110,7 @@ func writeTable(w io.Writer, title string, scores []*score) {
 			fmt.Fprintf(w, "- %s: missed `%s`: %s\n", sc.Mode, k, strings.Join(vars, ", "))
 		}
 		writeReports(w, sc.Mode, "not positive", sc.Negative)
-		writeReports(w, sc.Mode, "unlabelled", sc.Unlabeled)
+		writeReports(w, sc.Mode, "unlabelled", sc.Unlabelled)
 	}
 	fmt.Fprintln(w)
 }
@@ -125,7 +131,7 @@ func writeSummary(w io.Writer, sets []*labelSet, scores [][]*score) {
 	for i, ls := range sets {
 		for _, sc := range scores[i] {
 			fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %d (%d) | %d | %d |\n", ls.title(), sc.Mode, len(sc.Positives),
-				len(sc.Found), sc.recall(), len(sc.Reports), sc.Locks, len(sc.Negative), len(sc.Unlabeled))
+				len(sc.Found), sc.recall(), len(sc.Reports), sc.Locks, len(sc.Negative), len(sc.Unlabelled))
 		}
 	}
 	fmt.Fprintln(w)
