@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -23,6 +24,14 @@ type dispatch struct {
 	invokes   typeutil.Map // interface type → *ifaceTargets
 	// bound holds, per method, the receivers of its method values (x.m).
 	bound map[*types.Func][]ssa.Value
+	// freeVars maps the free variables of the package's function
+	// literals to the values their MakeClosure binds (a literal has one
+	// MakeClosure, at its place in the code).
+	freeVars map[*ssa.FreeVar]ssa.Value
+	// captured maps a local that closures capture, and that is stored
+	// once and otherwise only loaded, to the value stored: a captured
+	// parameter's spill, a captured local func value.
+	captured map[*ssa.Alloc]ssa.Value
 }
 
 // ifaceTargets memoises the dispatch of one interface type: the converted
@@ -35,7 +44,7 @@ type ifaceTargets struct {
 // buildDispatch records the converted types and stored functions of the
 // package. It visits every instruction once.
 func (pc *passContext) buildDispatch() {
-	d := &dispatch{bound: map[*types.Func][]ssa.Value{}}
+	d := &dispatch{bound: map[*types.Func][]ssa.Value{}, freeVars: map[*ssa.FreeVar]ssa.Value{}, captured: map[*ssa.Alloc]ssa.Value{}}
 	pc.dispatch = d
 	// paramStores holds, per function, the func parameters it stores
 	// into places: a registry (func OnEvent(f func(E)) { hooks =
@@ -52,6 +61,13 @@ func (pc *passContext) buildDispatch() {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
+				case *ssa.Alloc:
+					if instr.Heap {
+						var stored ssa.Value
+						if onlyLoads(instr, 0, &stored) && stored != nil {
+							d.captured[instr] = stored
+						}
+					}
 				case *ssa.MakeInterface:
 					t := instr.X.Type()
 					if pc.ownType(t) && d.seen.At(t) == nil {
@@ -67,9 +83,21 @@ func (pc *passContext) buildDispatch() {
 					pc.recordStored(instr.Value)
 					storedParam(fn, instr.Value)
 				case *ssa.MakeClosure:
-					if w, ok := instr.Fn.(*ssa.Function); ok && isBoundWrapper(w) && len(instr.Bindings) == 1 {
-						if obj := funcObj(w); obj != nil {
+					w, ok := instr.Fn.(*ssa.Function)
+					if !ok {
+						break
+					}
+					if isBoundWrapper(w) {
+						if obj := funcObj(w); obj != nil && len(instr.Bindings) == 1 {
 							d.bound[obj] = append(d.bound[obj], instr.Bindings[0])
+						}
+						break
+					}
+					if pc.isSource[w] {
+						for i, v := range instr.Bindings {
+							if i < len(w.FreeVars) {
+								d.freeVars[w.FreeVars[i]] = v
+							}
 						}
 					}
 				}
@@ -229,7 +257,11 @@ func (pc *passContext) funcTargets(v ssa.Value) []*ssa.Function {
 		case *ssa.Convert:
 			work = append(work, x.X)
 		case *ssa.UnOp:
-			if isPlace(x.X) {
+			if c, ok := pc.capturedValue(x); ok {
+				// A local func value a literal captures (run :=
+				// func() {…}; go func() { run() }()).
+				work = append(work, c)
+			} else if isPlace(x.X) {
 				add(pc.storedLike(x)...)
 			}
 		case *ssa.Lookup, *ssa.Index:
@@ -252,4 +284,79 @@ func (pc *passContext) storedLike(v ssa.Value) []*ssa.Function {
 	}
 	fs, _ := pc.dispatch.stored.At(sig).([]*ssa.Function)
 	return fs
+}
+
+// capturedValue returns the value v loads, if v loads a captured local
+// that is stored once (dispatch.captured), from the function that
+// declares it or through the free variables of its closures.
+func (pc *passContext) capturedValue(v ssa.Value) (ssa.Value, bool) {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return nil, false
+	}
+	a, ok := boundValue(u.X, pc.dispatch.freeVars).(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	c, ok := pc.dispatch.captured[a]
+	return c, ok
+}
+
+// boundValue follows a free variable out through the closures that
+// enclose it to the value bound to it in the function that declares it.
+// Each step moves to an enclosing function, so the loop ends within the
+// nesting depth; the step bound keeps a malformed binding cycle from
+// looping.
+func boundValue(v ssa.Value, bindings map[*ssa.FreeVar]ssa.Value) ssa.Value {
+	for range maxRefDepth {
+		fv, ok := v.(*ssa.FreeVar)
+		if !ok {
+			return v
+		}
+		w, ok := bindings[fv]
+		if !ok {
+			return v
+		}
+		v = w
+	}
+	return v
+}
+
+// onlyLoads reports whether the address v (a local that closures
+// capture, or a closure's free variable bound to it) is only loaded
+// from, bound into closures that only load from it, and, in the
+// declaring function (depth 0), stored to once, with the value it sets
+// *stored to. Each closure's uses are visited once, at most maxRefDepth
+// closures deep.
+func onlyLoads(v ssa.Value, depth int, stored *ssa.Value) bool {
+	if depth > maxRefDepth || v.Referrers() == nil {
+		return false
+	}
+	for _, instr := range *v.Referrers() {
+		switch instr := instr.(type) {
+		case *ssa.UnOp:
+			if instr.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.Store:
+			if instr.Addr != v || depth > 0 || *stored != nil {
+				return false
+			}
+			*stored = instr.Val
+		case *ssa.MakeClosure:
+			anon, ok := instr.Fn.(*ssa.Function)
+			if !ok {
+				return false
+			}
+			for i, b := range instr.Bindings {
+				if b == v && (i >= len(anon.FreeVars) || !onlyLoads(anon.FreeVars[i], depth+1, stored)) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -103,6 +103,14 @@ func (w *refWalk) walkRef(v ssa.Value, depth int) (ref, bool) {
 		}
 		// A pointer parameter points at the instance it was given.
 		return ref{root: v, exact: true}, true
+	case *ssa.Alloc:
+		// The spill of a captured singleton receiver holds that global's
+		// address; any other local is not a global's storage.
+		if w.singleton != nil {
+			if g := w.singleton(v); g != nil {
+				return ref{root: g, exact: true}, true
+			}
+		}
 	case *ssa.FieldAddr:
 		r, ok := w.walkRef(v.X, depth+1)
 		if !ok {

@@ -46,6 +46,21 @@ type relatedCase struct {
 
 var relatedCases = []relatedCase{
 	{
+		// A singleton receiver captured by a sync.Once body: the go
+		// statement inside it starts the context, and the accesses
+		// through the captured receiver are the global's.
+		name:    "singleton/oncecleaner",
+		pattern: "singleton",
+		diag:    `^registry.mu guards registry.caches,`,
+		spawns: []relatedEntry{
+			{"goroutine started in (*caseRegistry).get starts here", "oncecleaner.go", "go r.cleaner()"},
+		},
+		accesses: []relatedEntry{
+			{"registry.caches written here holding registry.mu", "oncecleaner.go", "r.caches[k]++"},
+			{"registry.caches written here holding registry.mu", "oncecleaner.go", "clear(r.caches)"},
+		},
+	},
+	{
 		// A handler is a context without a go statement (matter.go
 		// lets the package through for it).
 		name:    "matter/handleronly",

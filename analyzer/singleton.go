@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -37,13 +38,14 @@ func (pc *passContext) findSingletons() {
 		valid[fn] = true
 		owner[fn.Params[0]] = fn
 	}
+	bindings := pc.dispatch.freeVars
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range cands {
 			if !valid[fn] {
 				continue
 			}
-			g, ok := pc.receiverGlobal(fn, owner, valid, global)
+			g, ok := pc.receiverGlobal(fn, owner, valid, global, pc.receiverOf)
 			switch {
 			case !ok:
 				valid[fn] = false
@@ -60,38 +62,59 @@ func (pc *passContext) findSingletons() {
 			pc.singletons[fn.Params[0]] = g
 		}
 	}
-	// Closures in a singleton method see its receiver as a free variable.
-	for _, fn := range pc.funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				mc, ok := instr.(*ssa.MakeClosure)
-				if !ok {
-					continue
-				}
-				anon, ok := mc.Fn.(*ssa.Function)
-				if !ok || !pc.isSource[anon] {
-					continue
-				}
-				for i, bound := range mc.Bindings {
-					if g := pc.singletons[bound]; g != nil && i < len(anon.FreeVars) {
-						pc.singletons[anon.FreeVars[i]] = g
-					}
-				}
+	// A receiver that a closure captures lives in a spill (a local
+	// holding the parameter), which the method and its closures load it
+	// from: the spill, and the closures' free variables bound to it (or,
+	// for a receiver bound by value, to the receiver), stand for the
+	// global too.
+	for a, v := range pc.dispatch.captured {
+		if p, ok := v.(*ssa.Parameter); ok && p.Parent() == a.Parent() {
+			if g := pc.singletons[p]; g != nil {
+				pc.singletons[a] = g
 			}
 		}
 	}
+	for fv := range bindings {
+		if g := pc.singletons[boundValue(fv, bindings)]; g != nil {
+			pc.singletons[fv] = g
+		}
+	}
+}
+
+// receiverOf returns the function that finds the value a method call
+// passes as receiver: a captured receiver is passed as a load of its
+// spill (the local SSA keeps for a captured parameter), through the
+// free variables of the closures that capture it.
+func (pc *passContext) receiverOf(v ssa.Value) ssa.Value {
+	v = boundValue(v, pc.dispatch.freeVars)
+	if c, ok := pc.capturedValue(v); ok {
+		return c
+	}
+	return v
 }
 
 // receiverGlobal returns the global that every use of fn passes as its
 // receiver, nil if no use decides it yet, and false if some use passes
 // something else (or uses fn other than by calling it).
-func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter]*ssa.Function, valid map[*ssa.Function]bool, global map[*ssa.Function]*ssa.Global) (*ssa.Global, bool) {
+func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter]*ssa.Function, valid map[*ssa.Function]bool, global map[*ssa.Function]*ssa.Global, receiver func(ssa.Value) ssa.Value) (*ssa.Global, bool) {
 	var g *ssa.Global
 	merge := func(recv ssa.Value) bool {
 		var h *ssa.Global
-		switch r := recv.(type) {
+		switch r := receiver(recv).(type) {
 		case *ssa.Global:
 			h = r
+		case *ssa.UnOp:
+			// A pointer global's value (var db = newChannelMap();
+			// db.add(x)): its pointee's paths are the global's, as
+			// derefLoaded makes them.
+			g, ok := r.X.(*ssa.Global)
+			if !ok || r.Op != token.MUL {
+				return false
+			}
+			if _, ptr := r.Type().Underlying().(*types.Pointer); !ptr {
+				return false
+			}
+			h = g
 		case *ssa.Parameter:
 			m := owner[r]
 			if m == nil || !valid[m] {

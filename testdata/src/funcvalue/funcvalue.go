@@ -31,6 +31,7 @@ func main() {
 	go f()
 	g := tally
 	g()
+	reload()
 	mu.Lock()
 	jobs = append(jobs, "main")
 	mu.Unlock()

@@ -71,6 +71,8 @@ func main() {
 	go sets.loop()
 	arbiter.addAll([]string{"a", "b"})
 	sets.inc("main")
+	useRegistries()
+	useMeters()
 	spare := &counterSet{m: map[string]int{}}
 	spare.inc("x")
 	select {}
