@@ -83,7 +83,7 @@ func (pc *passContext) exportFacts(v *verdict, reported []string, counts []strin
 	}
 }
 
-// exportedGuards returns the guards chose here for this package's
+// exportedGuards returns the guards chosen here for this package's
 // globals that importers can name: a path of exported names
 // ("Registry", "State.Items"), with a guard of this package decided from
 // accesses outside tests. They are what an importer that accesses the
