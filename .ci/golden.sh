@@ -297,8 +297,8 @@ while IFS='|' read -r flags patterns; do
 	compare "$label.json" "$root/testdata/src" - "${gopath[@]}" @CHANOWN@ -gocache=false -json "${f[@]}" "${p[@]}"
 	compare "$label.facts" "$root/testdata/src" - "${gopath[@]}" @DUMP@ "${f[@]}" "${p[@]}"
 done < <(awk -F'\t' '{ p[$2] = p[$2] " " $3 } END { for (f in p) print f "|" p[f] }' "$tmp/scenarios" | LC_ALL=C sort)
-compare testdata-modules.json "$root/testdata/modules" - env GOPROXY=off @CHANOWN@ -gocache=false -json example.com/app/state example.com/app/user
-compare testdata-modules.facts "$root/testdata/modules" - env GOPROXY=off @DUMP@ example.com/app/state example.com/app/user
+compare testdata-modules.json "$root/testdata/modules" - env GOPROXY=off @CHANOWN@ -gocache=false -json example.com/app/state example.com/app/user example.com/app/hits example.com/app/counter
+compare testdata-modules.facts "$root/testdata/modules" - env GOPROXY=off @DUMP@ example.com/app/state example.com/app/user example.com/app/hits example.com/app/counter
 
 echo "== golden: real modules (.ci/realcode.sh's $($all && echo 'modules' || echo 'default subset'))"
 list=(go run ./.ci/realcode -list)

@@ -75,6 +75,7 @@ var scenarios = []scenario{
 	{name: "deferclosure", patterns: []string{"deferclosure"}},
 	{name: "semaphore", patterns: []string{"semaphore"}},
 	{name: "xpkg", patterns: []string{"xpkg/dep", "xpkg/user", "xpkg/wrap", "xpkg/caller"}},
+	{name: "xpkgdirect", patterns: []string{"xpkgdirect/..."}},
 	{name: "xpkgname", patterns: []string{"xpkgname/web", "xpkgname/app"}},
 	{name: "instancelock", patterns: []string{"instancelock"}},
 
@@ -166,9 +167,11 @@ func TestAnalyzer(t *testing.T) {
 // go.mod there makes analysistest load it as a module (GOPATH mode would
 // put every package in one module of empty path). Package user shares the
 // state of a package of its own module, which is reported, and of a
-// vendored third-party module at v1.0.0, which must stay silent.
+// vendored third-party module at v1.0.0, which must stay silent; package
+// counter does the same by locking those packages' exported locks
+// itself.
 func TestModules(t *testing.T) {
 	results := analysistest.Run(t, filepath.Join(testdata, "modules"), analyzer.Analyzer,
-		"example.com/app/state", "example.com/app/user")
+		"example.com/app/state", "example.com/app/user", "example.com/app/hits", "example.com/app/counter")
 	checkDiagnostics(t, results)
 }

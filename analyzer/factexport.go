@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
 	"iter"
 	"slices"
@@ -33,8 +34,9 @@ func globalIDs(ids []string) []string {
 
 // exportFacts exports a fact for every exported function that names a
 // global or lock of this module, or runs or starts a func parameter, and a
-// package fact when the package has guarded globals or function facts.
-func (pc *passContext) exportFacts(reported []string, counts []string) {
+// package fact when the package has guarded globals, function facts, or
+// an exported global lock.
+func (pc *passContext) exportFacts(v *verdict, reported []string, counts []string) {
 	if pc.pass.Pkg.Name() == "main" {
 		return // nothing imports a main package
 	}
@@ -58,7 +60,12 @@ func (pc *passContext) exportFacts(reported []string, counts []string) {
 		// so a package fact would only make importers build SSA.
 		return
 	}
-	if exported || len(pc.globals.locks) > 0 {
+	// An exported global lock may be taken by importers themselves
+	// (dep.RW.Lock(); dep.Hits[k]++), even when this package has no
+	// code that uses it: the package fact is what tells them that its
+	// globals are of their module (globalTable.ours), so that they add
+	// their own accesses and locks to its units (DESIGN §4).
+	if exported || len(pc.globals.locks) > 0 || exportsGlobalLock(pc.pass.Pkg) {
 		// Reports made by imports are passed on, so that a lock is
 		// reported once along an import chain.
 		for id, ours := range pc.reportedByImports() {
@@ -71,8 +78,76 @@ func (pc *passContext) exportFacts(reported []string, counts []string) {
 		pc.pass.ExportPackageFact(&pkgFact{
 			Module: pc.globals.module.path, Version: pc.globals.module.version,
 			Reported: slices.Compact(reported), Counts: slices.Compact(counts),
+			Guards: pc.exportedGuards(v),
 		})
 	}
+}
+
+// exportedGuards returns the guards chosen here for this package's
+// globals that importers can name: a path of exported names
+// ("Registry", "State.Items"), with a guard of this package decided from
+// accesses outside tests. They are what an importer that accesses the
+// global directly needs to judge its own accesses (ownerGuard); every
+// other unit stays out, to keep the fact small. Sorted by global.
+func (pc *passContext) exportedGuards(v *verdict) []factGuard {
+	var out []factGuard
+	prefix := pc.pass.Pkg.Path() + "."
+	for _, f := range v.units {
+		if f.guard == nil || f.testGuard || f.inherited || f.u.foreign || f.guard.foreign {
+			continue
+		}
+		path, ok := strings.CutPrefix(f.u.key, prefix)
+		if !ok || !allExported(strings.Split(path, ".")) {
+			continue
+		}
+		out = append(out, factGuard{Global: f.u.key, Lock: factLock{ID: f.guard.id, RW: f.guard.rw}})
+	}
+	slices.SortFunc(out, func(a, b factGuard) int { return strings.Compare(a.Global, b.Global) })
+	return out
+}
+
+// allExported reports whether every name is exported.
+func allExported(names []string) bool {
+	return !slices.ContainsFunc(names, func(n string) bool { return !token.IsExported(n) })
+}
+
+// exportsGlobalLock reports whether an exported package-level variable
+// of pkg holds a mutex that importers can lock: a lock, or a struct with
+// one on a path of exported fields (embedded sync.Mutex included).
+func exportsGlobalLock(pkg *types.Package) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if v, ok := scope.Lookup(name).(*types.Var); ok && v.Exported() && exportedLockIn(v.Type(), 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// exportedLockIn reports whether t is a mutex, or a struct (or pointer
+// to one) that holds one on a path of exported fields, at most depth 3:
+// a lock deeper than that is not a package's API. The depth bounds the
+// walk, which follows only struct fields and one pointer per level.
+func exportedLockIn(t types.Type, depth int) bool {
+	if isLockType(t) {
+		return true
+	}
+	if depth >= 3 {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range s.Fields() {
+		if f.Exported() && exportedLockIn(f.Type(), depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // funcFactOf computes the fact of the exported function fn, or nil if it
@@ -166,10 +241,11 @@ func (pc *passContext) accessesOf(c *goContext) iter.Seq[*access] {
 func (pc *passContext) factAccesses(accs iter.Seq[*access]) []factAccess {
 	if pc.lockedUnits == nil {
 		// Facts name only globals that some access holds a global
-		// lock at: the only ones a guard can protect.
+		// lock at, or whose declaring package named their guard: the
+		// only ones a guard can protect.
 		pc.lockedUnits = map[*unit]bool{}
 		for _, a := range pc.accesses {
-			if holdsGlobalLock(a) {
+			if holdsGlobalLock(a) || pc.ownerGuard(a.unit) != "" {
 				pc.lockedUnits[a.unit] = true
 			}
 		}

@@ -19,9 +19,10 @@ type factImporter struct {
 	source  map[*ssa.Function]bool // the package's source functions: they have no facts
 	globals *globalTable
 
-	facts          map[*types.Func]*funcFact    // imported function facts, or nil
-	factPkg        map[*funcFact]*types.Package // the package of each imported fact's function
-	importReported map[string]bool              // locks reported shared by imports; nil until asked
+	facts          map[*types.Func]*funcFact            // imported function facts, or nil
+	factPkg        map[*funcFact]*types.Package         // the package of each imported fact's function
+	importReported map[string]bool                      // locks reported shared by imports; nil until asked
+	ownerGuards    map[*types.Package]map[string]string // guards of imports' globals, by package; filled on first ask
 }
 
 // newFactImporter returns a factImporter for pass whose facts complete
@@ -144,6 +145,36 @@ func (s factShape) typ() types.Type {
 		return types.NewSlice(types.Typ[types.Int])
 	}
 	return types.NewStruct(nil, nil)
+}
+
+// ownerGuard returns the id of the guard that the package declaring the
+// foreign unit u chose for it (its package fact's Guards), or "". The
+// lock is registered like the locks of function facts, so that an
+// unexported guard that export data does not hold (go vet) is known by
+// its id alike. Only a package of this module is asked: ours made u.
+func (im *factImporter) ownerGuard(u *unit) string {
+	if !u.foreign || u.synthetic {
+		return ""
+	}
+	pkg := u.obj.Pkg()
+	guards, ok := im.ownerGuards[pkg]
+	if !ok {
+		var pf pkgFact
+		if im.pass.ImportPackageFact(pkg, &pf) {
+			for _, g := range pf.Guards {
+				if guards == nil {
+					guards = map[string]string{}
+				}
+				guards[g.Global] = g.Lock.ID
+				im.factLocks([]factLock{g.Lock}, pkg)
+			}
+		}
+		if im.ownerGuards == nil {
+			im.ownerGuards = map[*types.Package]map[string]string{}
+		}
+		im.ownerGuards[pkg] = guards
+	}
+	return guards[u.key]
 }
 
 // reportedByImports returns the locks that the package's direct imports,

@@ -137,12 +137,23 @@ func locksString(ls []factLock) string {
 }
 
 // A pkgFact says which module a package belongs to, which of its locks it
-// reported as shared, and which of its globals are reference counts.
+// reported as shared, which of its globals are reference counts, and the
+// guards it chose for the globals importers can name (exported paths):
+// an importer that accesses such a global directly, without the
+// package's functions, judges its accesses against that guard even when
+// none of them holds it (DESIGN §4).
 type pkgFact struct {
 	Module   string
 	Version  string
 	Reported []string
 	Counts   []string
+	Guards   []factGuard
+}
+
+// A factGuard is the guard a package chose for one of its globals.
+type factGuard struct {
+	Global string
+	Lock   factLock
 }
 
 // AFact implements analysis.Fact.AFact.
@@ -150,7 +161,15 @@ func (*pkgFact) AFact() {}
 
 // String summarises the fact for analysistest's fact expectations.
 func (f *pkgFact) String() string {
-	return fmt.Sprintf("chanown(module %q; reported %s; counts %s)", f.Module, strings.Join(f.Reported, ","), strings.Join(f.Counts, ","))
+	s := fmt.Sprintf("chanown(module %q; reported %s; counts %s", f.Module, strings.Join(f.Reported, ","), strings.Join(f.Counts, ","))
+	if len(f.Guards) > 0 {
+		var gs []string
+		for _, g := range f.Guards {
+			gs = append(gs, g.Global+" by "+g.Lock.ID)
+		}
+		s += "; guards " + strings.Join(gs, ",")
+	}
+	return s + ")"
 }
 
 func init() {

@@ -166,6 +166,33 @@ var relatedCases = []relatedCase{
 		subset: true,
 	},
 	{
+		// Another package's lock taken directly, in a package that
+		// has no function: the evidence is all here, and the global
+		// is shown where it is declared.
+		name:    "xpkgdirect/counter",
+		pattern: "xpkgdirect/counter",
+		diag:    `^stats.RW guards stats.Hits,`,
+		spawns: []relatedEntry{
+			{"goroutine started in Count starts here", "counter.go", "go func() {"},
+		},
+		accesses: []relatedEntry{
+			{"stats.Hits written here holding stats.RW", "counter.go", "stats.Hits[k]++"},
+			{"stats.Hits read here holding stats.RW", "counter.go", "return stats.Hits[k]"},
+		},
+		subset: true,
+	},
+	{
+		// A guard known only from the declaring package's fact: no
+		// access here holds it, so no "held here" entry; the other
+		// side is another run of the same goroutine.
+		name:    "xpkgdirect/filler",
+		pattern: "xpkgdirect/filler",
+		diag:    `^table.Table written without holding table.mu;`,
+		accesses: []relatedEntry{
+			{"table.Table written here by goroutine started in Fill", "filler.go", `table.Table[k] = "x"`},
+		},
+	},
+	{
 		// A field read against a whole-value write: the other side
 		// names the path it touches.
 		name:    "pathprefix/unguarded",

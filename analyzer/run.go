@@ -50,8 +50,9 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 
 	// 7. Classification, 8. diagnostics, 9. facts for importers, and
 	// the directives' suppression last.
-	diags, reported, counts := pc.diagnose(pc.classify())
-	pc.exportFacts(reported, counts)
+	v := pc.classify()
+	diags, reported, counts := pc.diagnose(v)
+	pc.exportFacts(v, reported, counts)
 	dirs.report(pass, cfg, diags)
 	return nil, nil
 }

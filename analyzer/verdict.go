@@ -321,6 +321,16 @@ func (pc *passContext) chooseGuard(f *unitFacts, as []*access, notGuards map[str
 			}
 		}
 	}
+	if id := pc.ownerGuard(f.u); id != "" && !notGuards[id] {
+		// Another package of the module declares the unit and chose
+		// its guard from all of its own accesses, which this package
+		// sees only through the facts of the functions it calls: that
+		// choice stands, and this package's accesses are judged
+		// against it (DESIGN §4).
+		if l := pc.globals.locks[id]; l != nil {
+			return l
+		}
+	}
 	hat := pc.globals.hat(f.u)
 	var best *score
 	for _, s := range scores {

@@ -1,4 +1,4 @@
-// Package state keeps guarded state in the analysed module itself: the twin // want package:`chanown\(module "example.com/app"; reported ; counts \)`
+// Package state keeps guarded state in the analysed module itself: the twin // want package:`chanown\(module "example.com/app"; reported ; counts ; guards example.com/app/state.Counts by example.com/app/state.Mu\)`
 // of the vendored example.com/other, differing only in the module.
 package state
 

@@ -1,4 +1,4 @@
-// Package dep keeps state that package xpkg/user shares between // want package:`chanown\(module ""; reported ; counts \)`
+// Package dep keeps state that package xpkg/user shares between // want package:`chanown\(module ""; reported ; counts ; guards xpkg/dep.Counts by xpkg/dep.Mu\)`
 // goroutines: an exported lock and map, an unexported registry behind
 // functions, a lock helper, a callback helper and a spawner wrapper.
 package dep

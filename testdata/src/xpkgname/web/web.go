@@ -1,4 +1,4 @@
-// Package web registers a handler from an exported function; package // want package:`chanown\(module ""; reported xpkgname/web.Mu; counts \)`
+// Package web registers a handler from an exported function; package // want package:`chanown\(module ""; reported xpkgname/web.Mu; counts ; guards xpkgname/web.Sessions by xpkgname/web.Mu\)`
 // xpkgname/app calls it and races with the handler. The handler's context
 // crosses packages in Serve's fact as "HTTP handler" and web.login, never
 // as the name cut at Serve ("HTTP handler login web.Serve" before).

@@ -1,4 +1,4 @@
-// Package dep guards Names with RW and exports a helper that read-locks // want package:`chanown\(module ""; reported ; counts \)`
+// Package dep guards Names with RW and exports a helper that read-locks // want package:`chanown\(module ""; reported ; counts ; guards matter/rlockhelper/dep.Names by matter/rlockhelper/dep.RW\)`
 // it.
 package dep
 

@@ -1,4 +1,4 @@
-// Package dep starts a goroutine that writes its state under Mu. // want package:`chanown\(module ""; reported ; counts \)`
+// Package dep starts a goroutine that writes its state under Mu. // want package:`chanown\(module ""; reported ; counts ; guards matter/startsdep/dep.Names by matter/startsdep/dep.Mu\)`
 package dep
 
 import "sync"
