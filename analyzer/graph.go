@@ -40,17 +40,38 @@ const (
 func (pc *passContext) buildGraph() {
 	pc.callees = map[*ssa.Function][]*ssa.Function{}
 	pc.uses = map[*ssa.Function][]use{}
+	// started holds the source functions that fn's go statements start.
+	// They are not fn's callees (they do not run in fn's context), but
+	// they come before fn in the order: fn's summary reads theirs to
+	// learn what they do with the func parameters fn hands them.
+	started := map[*ssa.Function][]*ssa.Function{}
 	for _, fn := range pc.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				pc.recordUses(fn, instr)
+				if g, ok := instr.(*ssa.Go); ok {
+					if f := funcValue(g.Call.Value); f != nil && pc.isSource[f] {
+						started[fn] = append(started[fn], f)
+					}
+				}
 			}
 		}
 	}
-	// Tarjan's algorithm emits components callees first.
+	// Tarjan's algorithm emits components callees (and started
+	// functions) first.
+	// Recursion (cyclic) is of calls alone: a second walk, as linear
+	// as the first.
+	succs := func(f *ssa.Function) []*ssa.Function {
+		if len(started[f]) == 0 {
+			return pc.callees[f]
+		}
+		return append(slices.Clip(pc.callees[f]), started[f]...)
+	}
+	for _, scc := range sccs(pc.funcs, succs) {
+		pc.order = append(pc.order, scc...)
+	}
 	pc.cyclic = map[*ssa.Function]bool{}
 	for _, scc := range sccs(pc.funcs, func(f *ssa.Function) []*ssa.Function { return pc.callees[f] }) {
-		pc.order = append(pc.order, scc...)
 		for _, f := range scc {
 			if len(scc) > 1 || slices.Contains(pc.callees[f], f) {
 				pc.cyclic[f] = true

@@ -265,7 +265,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 			if _, isGo := instr.(*ssa.Go); isGo {
 				// go func() { f() }(): a closure that calls a
 				// parameter it captured.
-				for _, i := range calledCaptures(call.Value, params) {
+				for _, i := range pc.calledCaptures(call.Value, params) {
 					setFlag(&s.spawnsParam, i)
 				}
 			}
@@ -366,9 +366,11 @@ func setFlag(m *map[int]bool, i int) {
 }
 
 // calledCaptures returns the indices of the parameters (in params) that
-// the closure v captures and calls. A captured parameter is either bound
+// the closure v captures and calls, itself or by passing it to a
+// function whose summary calls or starts that parameter (go func() {
+// pc.push(ctx, write) }()). A captured parameter is either bound
 // directly or, when the closure could assign it, through a heap cell.
-func calledCaptures(v ssa.Value, params map[ssa.Value]int) []int {
+func (pc *passContext) calledCaptures(v ssa.Value, params map[ssa.Value]int) []int {
 	mc, ok := v.(*ssa.MakeClosure)
 	if !ok {
 		return nil
@@ -386,7 +388,7 @@ func calledCaptures(v ssa.Value, params map[ssa.Value]int) []int {
 		if !ok {
 			continue
 		}
-		if callsValue(fn.FreeVars[k]) {
+		if pc.callsValue(fn.FreeVars[k]) {
 			out = append(out, i)
 		}
 	}
@@ -414,26 +416,51 @@ func boundParam(b ssa.Value, params map[ssa.Value]int) (int, bool) {
 }
 
 // callsValue reports whether the free variable fv is called, directly or
-// after loading it from its cell.
-func callsValue(fv *ssa.FreeVar) bool {
+// after loading it from its cell, or passed in a plain call to a
+// function whose summary calls or starts that parameter. The closure
+// runs before its parent in the summary order (buildGraph), and so do
+// the functions it calls.
+func (pc *passContext) callsValue(fv *ssa.FreeVar) bool {
 	refs := fv.Referrers()
 	if refs == nil {
 		return false
 	}
+	calls := func(v ssa.Value, x ssa.Instruction) bool {
+		c, ok := x.(ssa.CallInstruction)
+		if !ok || c.Common().IsInvoke() {
+			return false
+		}
+		if c.Common().Value == v {
+			return true
+		}
+		if _, isCall := x.(*ssa.Call); !isCall {
+			return false
+		}
+		s := pc.summaryOf(pc.staticCallee(c.Common()))
+		if s == nil {
+			return false
+		}
+		for k, arg := range c.Common().Args {
+			if arg == v {
+				if _, called := s.paramCalls[k]; called || s.spawnsParam[k] {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	for _, r := range *refs {
-		var v ssa.Value = fv
 		if l, ok := r.(*ssa.UnOp); ok && l.Op == token.MUL {
-			v = l
 			if lr := l.Referrers(); lr != nil {
 				for _, x := range *lr {
-					if c, ok := x.(ssa.CallInstruction); ok && c.Common().Value == v && !c.Common().IsInvoke() {
+					if calls(l, x) {
 						return true
 					}
 				}
 			}
 			continue
 		}
-		if c, ok := r.(ssa.CallInstruction); ok && c.Common().Value == v && !c.Common().IsInvoke() {
+		if calls(fv, r) {
 			return true
 		}
 	}

@@ -39,5 +39,6 @@ func main() {
 	jobsMu.Lock()
 	jobs = append(jobs, "main")
 	jobsMu.Unlock()
+	usePush()
 	time.Sleep(time.Second)
 }
