@@ -25,6 +25,12 @@ func main() {
 		go readMostly(make(chan bool, 1))
 		go mixed()
 		go early()
+		go structWhole()
+		go structNamed()
+		go structMixed()
+		go structLit()
+		go structNested()
+		go structOutside()
 	}
 	select {}
 }
