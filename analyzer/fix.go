@@ -675,7 +675,7 @@ func calledInPlace(info *types.Info, s *section, lit *ast.FuncLit) bool {
 		})
 	}
 	if parent == nil {
-		return false
+		return calledLocally(info, s, lit)
 	}
 	if stmt != nil {
 		if gs, ok := stmt.(*ast.GoStmt); ok && gs.Call == parent {
@@ -697,6 +697,91 @@ func calledInPlace(info *types.Info, s *section, lit *ast.FuncLit) bool {
 		return true
 	}
 	return false
+}
+
+// calledLocally reports whether lit, inside section s, is the value of
+// a local function variable (f := func(...) {...}) that is only ever
+// called, directly in the section and not by a go or defer statement
+// nor from inside another function literal: then it runs before the
+// section ends, like a literal called in place (os/signal's Notify
+// and cancel keep their loop bodies so).
+func calledLocally(info *types.Info, s *section, lit *ast.FuncLit) bool {
+	var v types.Object
+	for _, st := range s.body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == lit {
+				if id, ok := as.Lhs[0].(*ast.Ident); ok {
+					v = info.Defs[id]
+				}
+			}
+			return v == nil
+		})
+	}
+	if v == nil {
+		return false
+	}
+	calls := 0
+	ok := true
+	var walk func(n ast.Node, nested bool)
+	walk = func(n ast.Node, nested bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				if m != lit {
+					walk(m.Body, true)
+				}
+				return false
+			case *ast.GoStmt:
+				walk(m.Call.Fun, nested)
+				for _, a := range m.Call.Args {
+					walk(a, nested)
+				}
+				if id, isID := ast.Unparen(m.Call.Fun).(*ast.Ident); isID && info.Uses[id] == v {
+					ok = false
+				}
+				return false
+			case *ast.DeferStmt:
+				walk(m.Call.Fun, nested)
+				for _, a := range m.Call.Args {
+					walk(a, nested)
+				}
+				if id, isID := ast.Unparen(m.Call.Fun).(*ast.Ident); isID && info.Uses[id] == v {
+					ok = false
+				}
+				return false
+			case *ast.CallExpr:
+				if id, isID := ast.Unparen(m.Fun).(*ast.Ident); isID && info.Uses[id] == v {
+					if nested {
+						ok = false
+					}
+					calls++
+					for _, a := range m.Args {
+						walk(a, nested)
+					}
+					return false
+				}
+			case *ast.Ident:
+				if info.Uses[m] == v {
+					ok = false // used as a value: stored, passed, returned
+				}
+			}
+			return ok
+		})
+	}
+	for _, st := range s.body {
+		walk(st, false)
+	}
+	if !ok {
+		return false
+	}
+	// Every use is one of those calls: none after the section.
+	uses := 0
+	for _, obj := range info.Uses {
+		if obj == v {
+			uses++
+		}
+	}
+	return uses == calls
 }
 
 // guardLockers returns the functions of the package that lock the

@@ -5,7 +5,9 @@ package main
 // owned value, which takes the struct's name. An embedded Mutex locked
 // as hosts.Lock() and as hosts.Mutex.Lock(), with a function that
 // spells hosts for a local too (the owned value there is hosts2); a
-// named RWMutex field with a keyed initialiser, not read-mostly.
+// named RWMutex field with a keyed initialiser, not read-mostly; an
+// embedded Mutex with an early Unlock, and a local function literal
+// that only the section calls (as in os/signal).
 
 import (
 	"sync"
@@ -66,8 +68,41 @@ func getCached(k string) int {
 	return cache.m[k]
 }
 
+var handlers struct { // want `^handlers.Mutex guards handlers.m and handlers.ref, shared by .*; a fix is offered$`
+	sync.Mutex
+	m   map[chan<- int]bool
+	ref [4]int64
+}
+
+func notify(c chan<- int, sigs ...int) {
+	handlers.Lock()
+	defer handlers.Unlock()
+	if handlers.m == nil {
+		handlers.m = map[chan<- int]bool{}
+	}
+	handlers.m[c] = true
+	add := func(n int) {
+		handlers.ref[n]++
+	}
+	for _, n := range sigs {
+		add(n)
+	}
+}
+
+func stop(c chan<- int) {
+	handlers.Lock()
+	if !handlers.m[c] {
+		handlers.Unlock()
+		return
+	}
+	delete(handlers.m, c)
+	handlers.Unlock()
+}
+
 func init() {
 	for range 2 {
+		go notify(make(chan int), 1, 2)
+		go stop(nil)
 		go lookupHost("a")
 		go lookupAddr("a")
 		go put("a", 1)

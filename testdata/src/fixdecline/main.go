@@ -31,6 +31,7 @@ func main() {
 		go structLit()
 		go structNested()
 		go structOutside()
+		go localLater()
 	}
 	select {}
 }
