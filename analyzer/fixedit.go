@@ -249,7 +249,7 @@ var %[2]s = func(s *%[1]s) chan *%[1]s {
 	for _, gd := range decls {
 		whole := !slices.ContainsFunc(gd.Specs, func(s ast.Spec) bool { return !cut[s.(*ast.ValueSpec)] })
 		if whole {
-			start, stop := e.lines(nodeStart(gd.Doc, gd), gd.End())
+			start, stop := e.lines(nodeStart(gd.Doc, gd), declEnd(gd))
 			text := ""
 			if gd == lockDecl {
 				text = decl
@@ -301,6 +301,24 @@ var %[2]s = func(s *%[1]s) chan *%[1]s {
 		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{Message: fixMessage, TextEdits: e.edits}, true
+}
+
+// declEnd returns the end of gd with the line comment of its spec when
+// it has no parentheses (var mu sync.Mutex // guards x), which would
+// otherwise be left on a line of its own.
+func declEnd(gd *ast.GenDecl) token.Pos {
+	if gd.Lparen.IsValid() || len(gd.Specs) != 1 {
+		return gd.End()
+	}
+	switch s := gd.Specs[0].(type) {
+	case *ast.ValueSpec:
+		return specEnd(s)
+	case *ast.ImportSpec:
+		if s.Comment != nil {
+			return s.Comment.End()
+		}
+	}
+	return gd.End()
 }
 
 // nodeStart returns the start of n, or of its doc comment.
@@ -503,7 +521,7 @@ func (pc *passContext) dropSyncImport(e *editor, c *conversion) {
 				continue
 			}
 			if len(gd.Specs) == 1 {
-				e.cutLines(nodeStart(gd.Doc, gd), gd.End())
+				e.cutLines(nodeStart(gd.Doc, gd), declEnd(gd))
 			} else {
 				end := imp.End()
 				if imp.Comment != nil {

@@ -5,6 +5,8 @@
 // goroutines, so that every group is shared.
 package main
 
+import "strings"
+
 func main() {
 	for range 2 {
 		go outside()
@@ -32,6 +34,13 @@ func main() {
 		go structNested()
 		go structOutside()
 		go localLater()
+		go declGuard()
+		go multiValue()
+		go twoFiles()
+		go reLock()
+		go generated()
+		go exportedGuard()
+		go readFuncVal(strings.ToUpper)
 	}
 	select {}
 }
