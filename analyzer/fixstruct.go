@@ -72,10 +72,19 @@ func (pc *passContext) structGuard(c *conversion, g *group) string {
 	if c.structType == nil {
 		return "the global struct's type is not written in its declaration"
 	}
+	found := false
 	for _, f := range c.structType.Fields.List {
-		if c.isGuardField(f) && len(f.Names) > 1 {
-			return "the guard is declared together with other fields"
+		if c.isGuardField(f) {
+			if len(f.Names) > 1 {
+				return "the guard is declared together with other fields"
+			}
+			found = true
 		}
+	}
+	if !found {
+		// The type checker took the struct from syntax we did not
+		// find (var st (struct{...})): nothing to cut the guard from.
+		return "the global struct's type is not written in its declaration"
 	}
 	return ""
 }

@@ -33,6 +33,7 @@ func main() {
 		go structLit()
 		go structNested()
 		go structOutside()
+		go structParen()
 		go localLater()
 		go declGuard()
 		go multiValue()
