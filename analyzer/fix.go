@@ -103,6 +103,10 @@ type conversion struct {
 	file     *ast.File // the file declaring the lock and the globals
 	uses     map[*ast.Ident]*section
 
+	// callees are the functions that sections call and that use the
+	// group: they take the owned value as a parameter.
+	callees []*callee
+
 	// Of a guard in a global struct: the struct type and the
 	// initialiser as declared (lit is nil without one).
 	structType *ast.StructType
@@ -280,7 +284,10 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 		}
 	}
 
-	// Every use of the group lies in a section.
+	// Every use of the group lies in a section, or in a function
+	// called only from sections, which gets the owned value as a
+	// parameter (fixcallee.go).
+	c.callees = pc.ownedCallees(c)
 	for id, obj := range info.Uses {
 		if !isGlobal(obj) || lockIdents[id] {
 			continue
@@ -290,6 +297,11 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 			if s.covers(id.Pos()) {
 				in = s
 				break
+			}
+		}
+		for _, cl := range c.callees {
+			if in == nil && cl.covers(id.Pos()) {
+				in = cl.section
 			}
 		}
 		if in == nil || in.afterEarly(id.Pos()) {
@@ -540,6 +552,21 @@ func (pc *passContext) checkSections(c *conversion, isGlobal func(types.Object) 
 			if why != "" {
 				return why
 			}
+		}
+	}
+	for _, cl := range c.callees {
+		why := ""
+		for _, st := range cl.body {
+			ast.Inspect(st, func(n ast.Node) bool {
+				if why != "" {
+					return false
+				}
+				why = pc.checkNode(c, cl.section, n, isGlobal, lockers)
+				return why == ""
+			})
+		}
+		if why != "" {
+			return why
 		}
 	}
 	// Addresses of the globals, anywhere.
@@ -845,6 +872,9 @@ func (pc *passContext) checkHiddenTests(c *conversion) string {
 	names := map[string]bool{c.lock.Name(): true}
 	for _, v := range c.globals {
 		names[v.Name()] = true
+	}
+	for _, cl := range c.callees {
+		names[cl.obj.Name()] = true // a test calling it would lack the value
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {

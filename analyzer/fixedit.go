@@ -118,8 +118,15 @@ func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bo
 	}
 	// The names must not be shadowed where the sections use them.
 	spelled := map[string]bool{}
+	fns := []ast.Node{}
 	for _, s := range c.sections {
-		ast.Inspect(s.fn, func(n ast.Node) bool {
+		fns = append(fns, s.fn)
+	}
+	for _, cl := range c.callees {
+		fns = append(fns, cl.decl)
+	}
+	for _, fn := range fns {
+		ast.Inspect(fn, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				spelled[id.Name] = true
 			}
@@ -155,6 +162,10 @@ func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bo
 			e.replace(s.unlock.Pos(), s.unlock.End(), fmt.Sprintf("%s <- %s", owner, local))
 		}
 	}
+	for _, cl := range c.callees {
+		locals[cl.decl] = pc.localName(cl.decl, c.lock, stateType, owner)
+	}
+	pc.calleeEdits(e, c, locals, stateType)
 	for id, s := range c.uses {
 		switch {
 		case c.guard.field == nil:

@@ -7,7 +7,9 @@ package main
 // spells hosts for a local too (the owned value there is hosts2); a
 // named RWMutex field with a keyed initialiser, not read-mostly; an
 // embedded Mutex with an early Unlock, and a local function literal
-// that only the section calls (as in os/signal).
+// that only the section calls (as in os/signal); a function that only
+// sections call (refresh, as net's readHosts) takes the owned value as
+// a parameter.
 
 import (
 	"sync"
@@ -24,19 +26,25 @@ var hosts struct { // want `^hosts.Mutex guards hosts.byName, hosts.expire and h
 	ref    [4]int
 }
 
+// refresh runs with hosts.Mutex held.
+func refresh(now time.Time) {
+	if now.After(hosts.expire) {
+		hosts.byName = map[string][]string{"localhost": {"127.0.0.1"}}
+		hosts.expire = now.Add(time.Minute)
+	}
+}
+
 func lookupHost(name string) []string {
 	hosts.Lock()
 	defer hosts.Unlock()
-	if time.Now().After(hosts.expire) {
-		hosts.byName = map[string][]string{"localhost": {"127.0.0.1"}}
-		hosts.expire = time.Now().Add(time.Minute)
-	}
+	refresh(time.Now())
 	hosts.ref[0]++
 	return append([]string(nil), hosts.byName[name]...)
 }
 
 func lookupAddr(name string) int {
 	hosts.Mutex.Lock()
+	refresh(time.Now())
 	n := 0
 	if hosts, ok := hosts.byName[name]; ok {
 		n = len(hosts)
