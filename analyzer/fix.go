@@ -92,12 +92,49 @@ func (s *section) inReturnAfter(e *ast.ExprStmt, pos token.Pos) bool {
 
 // A conversion is what the fix of one group needs: the guard, the
 // group's globals in declaration order, and the sections of the guard.
+// When the guard is a field of a global struct (st.mu, hosts.Mutex),
+// lock is that global, guard.field the guard, and the struct's other
+// fields are the state (fixstruct.go); globals is then empty.
 type conversion struct {
 	lock     *types.Var
+	guard    guardRef
 	globals  []*types.Var
 	sections []*section
 	file     *ast.File // the file declaring the lock and the globals
 	uses     map[*ast.Ident]*section
+
+	// callees are the functions that sections call and that use the
+	// group: they take the owned value as a parameter.
+	callees []*callee
+
+	// Of a guard in a global struct: the struct type and the
+	// initialiser as declared (lit is nil without one).
+	structType *ast.StructType
+	lit        *ast.CompositeLit
+}
+
+// A guardRef says how code names the guard: the package-level variable
+// that holds it, and the field of that variable's struct that is the
+// guard (index is its place among the fields), or a nil field when the
+// variable is the mutex itself.
+type guardRef struct {
+	root  *types.Var
+	field *types.Var
+	index int
+}
+
+// isState reports whether obj is one of the globals whose uses move
+// into the owned value: a global of the group, or the global struct
+// that holds the guard.
+func (c *conversion) isState(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return false
+	}
+	if c.guard.field != nil {
+		return v == c.lock
+	}
+	return slices.Contains(c.globals, v)
 }
 
 // offerFix gives d, the shared report of g, the fix that converts the
@@ -131,17 +168,28 @@ func (pc *passContext) offerFix(d *analysis.Diagnostic, g *group, kind int) {
 func (pc *passContext) convertible(g *group) (*conversion, string) {
 	info := pc.pass.TypesInfo
 	lock := g.lock.obj
-	if g.lock.foreign || lock.Pkg() != pc.pass.Pkg || g.lock.id != pc.globals.qualified(lock) || lock.Exported() {
+	if g.lock.foreign || lock.Pkg() != pc.pass.Pkg || lock.Exported() {
 		return nil, "the guard is not an unexported package-level mutex of this package"
 	}
-	if !isLockType(lock.Type()) {
+	c := &conversion{lock: lock, guard: guardRef{root: lock}, uses: map[*ast.Ident]*section{}}
+	if g.lock.id != pc.globals.qualified(lock) {
+		// A field of a global struct: the struct becomes the state.
+		if why := pc.structGuard(c, g); why != "" {
+			return nil, why
+		}
+	} else if !isLockType(lock.Type()) {
 		return nil, "the guard is not a sync.Mutex or sync.RWMutex variable"
 	}
-	c := &conversion{lock: lock, uses: map[*ast.Ident]*section{}}
 	for _, f := range g.units {
 		u := f.u
 		if u.foreign || u.synthetic || u.obj.Pkg() != pc.pass.Pkg {
 			return nil, "the group has globals of another package"
+		}
+		if c.guard.field != nil {
+			if u.obj != lock {
+				return nil, "the guard in a global struct guards globals outside it"
+			}
+			continue
 		}
 		if u.obj == lock {
 			return nil, "the guard lies inside a global of its group"
@@ -155,10 +203,7 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 		}
 	}
 	slices.SortFunc(c.globals, func(a, b *types.Var) int { return pc.comparePos(a.Pos(), b.Pos()) })
-	isGlobal := func(obj types.Object) bool {
-		v, ok := obj.(*types.Var)
-		return ok && slices.Contains(c.globals, v)
-	}
+	isGlobal := c.isState
 
 	// Declarations: the lock and the globals in one file, each in a
 	// spec of its own (or of group members only) that can be moved.
@@ -200,22 +245,26 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 	// Sections, and the uses of the guard outside them.
 	lockIdents := map[*ast.Ident]bool{}
 	for _, f := range pc.pass.Files {
-		for _, s := range pc.findSections(f, lock) {
+		for _, s := range pc.findSections(f, c.guard) {
 			if s.unlock == nil {
 				return nil, "a Lock of the guard has no Unlock in the same block"
 			}
 			c.sections = append(c.sections, s)
-			lockIdents[lockIdent(s.lock.X)] = true
-			if call := unlockCall(s.unlock); call != nil {
-				lockIdents[lockIdent(call)] = true
-			}
+			lockIdents[pc.guardRoot(s.lock.X, c.guard)] = true
+			lockIdents[pc.guardRoot(unlockCall(s.unlock), c.guard)] = true
 			for _, e := range s.early {
-				lockIdents[lockIdent(e.X)] = true
+				lockIdents[pc.guardRoot(e.X, c.guard)] = true
 			}
 		}
 	}
 	for id, obj := range info.Uses {
 		if obj == lock && !lockIdents[id] {
+			if c.guard.field != nil {
+				if why := pc.structUse(c, id); why != "" {
+					return nil, why
+				}
+				continue
+			}
 			// TryLock, &mu, sync.NewCond(&mu), a method value, an
 			// Unlock in another function than its Lock.
 			return nil, "the guard is used other than by a Lock and Unlock pair in one block"
@@ -235,9 +284,12 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 		}
 	}
 
-	// Every use of the group lies in a section.
+	// Every use of the group lies in a section, or in a function
+	// called only from sections, which gets the owned value as a
+	// parameter (fixcallee.go).
+	c.callees = pc.ownedCallees(c)
 	for id, obj := range info.Uses {
-		if !isGlobal(obj) {
+		if !isGlobal(obj) || lockIdents[id] {
 			continue
 		}
 		var in *section
@@ -245,6 +297,11 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 			if s.covers(id.Pos()) {
 				in = s
 				break
+			}
+		}
+		for _, cl := range c.callees {
+			if in == nil && cl.covers(id.Pos()) {
+				in = cl.section
 			}
 		}
 		if in == nil || in.afterEarly(id.Pos()) {
@@ -311,15 +368,43 @@ func isInertInit(info *types.Info, e ast.Expr) bool {
 	return inert
 }
 
-// lockIdent returns the identifier naming the lock in a call mu.Op().
-func lockIdent(call ast.Expr) *ast.Ident {
-	if c, ok := call.(*ast.CallExpr); ok {
-		if sel, ok := c.Fun.(*ast.SelectorExpr); ok {
-			id, _ := ast.Unparen(sel.X).(*ast.Ident)
-			return id
-		}
+// guardRoot returns the identifier of the global in a call x.Op() whose
+// receiver is the guard g: mu.Lock(), st.mu.Lock(), or st.Lock()
+// through the embedded guard; or nil.
+func (pc *passContext) guardRoot(e ast.Expr, g guardRef) *ast.Ident {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
 	}
-	return nil
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	info := pc.pass.TypesInfo
+	root := func(e ast.Expr) *ast.Ident {
+		id, _ := ast.Unparen(e).(*ast.Ident)
+		if id == nil || info.Uses[id] != g.root {
+			return nil
+		}
+		return id
+	}
+	if g.field == nil {
+		return root(sel.X)
+	}
+	if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+		// st.mu.Lock(), or st.Mutex.Lock()
+		s := info.Selections[inner]
+		if s == nil || s.Kind() != types.FieldVal || s.Obj() != g.field || len(s.Index()) != 1 {
+			return nil
+		}
+		return root(inner.X)
+	}
+	// st.Lock(): a method of the embedded guard.
+	s := info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal || len(s.Index()) != 2 || s.Index()[0] != g.index {
+		return nil
+	}
+	return root(sel.X)
 }
 
 // unlockCall returns the call of an Unlock statement of a section.
@@ -334,14 +419,10 @@ func unlockCall(s ast.Stmt) ast.Expr {
 }
 
 // lockOp returns the operation of a statement that is exactly a call
-// lock.Op(), or opNone.
-func (pc *passContext) lockOp(e ast.Expr, lock *types.Var) lockOpKind {
+// of a method of the guard g without arguments, or opNone.
+func (pc *passContext) lockOp(e ast.Expr, g guardRef) lockOpKind {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) > 0 {
-		return opNone
-	}
-	id := lockIdent(call)
-	if id == nil || pc.pass.TypesInfo.Uses[id] != lock {
+	if !ok || len(call.Args) > 0 || pc.guardRoot(call, g) == nil {
 		return opNone
 	}
 	fn, _ := typeutil.Callee(pc.pass.TypesInfo, call).(*types.Func)
@@ -353,7 +434,7 @@ func (pc *passContext) lockOp(e ast.Expr, lock *types.Var) lockOpKind {
 // first later lock.Unlock() (RUnlock) of the same list, or, in a
 // function body, with a defer lock.Unlock() right after it. A Lock
 // without such a partner is returned with a nil unlock.
-func (pc *passContext) findSections(f *ast.File, lock *types.Var) []*section {
+func (pc *passContext) findSections(f *ast.File, lock guardRef) []*section {
 	var out []*section
 	var outer ast.Node // the enclosing declaration
 	bodies := map[*ast.BlockStmt]bool{}
@@ -411,7 +492,7 @@ func (pc *passContext) findSections(f *ast.File, lock *types.Var) []*section {
 // earlyUnlocks returns the statements lock.Op() (op: Unlock or RUnlock)
 // nested in body, outside function literals, that a return follows in
 // their statement list: an early exit from the section.
-func (pc *passContext) earlyUnlocks(body []ast.Stmt, lock *types.Var, op lockOpKind) []*ast.ExprStmt {
+func (pc *passContext) earlyUnlocks(body []ast.Stmt, lock guardRef, op lockOpKind) []*ast.ExprStmt {
 	var out []*ast.ExprStmt
 	scan := func(list []ast.Stmt) {
 		for k, st := range list {
@@ -471,6 +552,21 @@ func (pc *passContext) checkSections(c *conversion, isGlobal func(types.Object) 
 			if why != "" {
 				return why
 			}
+		}
+	}
+	for _, cl := range c.callees {
+		why := ""
+		for _, st := range cl.body {
+			ast.Inspect(st, func(n ast.Node) bool {
+				if why != "" {
+					return false
+				}
+				why = pc.checkNode(c, cl.section, n, isGlobal, lockers)
+				return why == ""
+			})
+		}
+		if why != "" {
+			return why
 		}
 	}
 	// Addresses of the globals, anywhere.
@@ -606,7 +702,7 @@ func calledInPlace(info *types.Info, s *section, lit *ast.FuncLit) bool {
 		})
 	}
 	if parent == nil {
-		return false
+		return calledLocally(info, s, lit)
 	}
 	if stmt != nil {
 		if gs, ok := stmt.(*ast.GoStmt); ok && gs.Call == parent {
@@ -628,6 +724,91 @@ func calledInPlace(info *types.Info, s *section, lit *ast.FuncLit) bool {
 		return true
 	}
 	return false
+}
+
+// calledLocally reports whether lit, inside section s, is the value of
+// a local function variable (f := func(...) {...}) that is only ever
+// called, directly in the section and not by a go or defer statement
+// nor from inside another function literal: then it runs before the
+// section ends, like a literal called in place (os/signal's Notify
+// and cancel keep their loop bodies so).
+func calledLocally(info *types.Info, s *section, lit *ast.FuncLit) bool {
+	var v types.Object
+	for _, st := range s.body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == lit {
+				if id, ok := as.Lhs[0].(*ast.Ident); ok {
+					v = info.Defs[id]
+				}
+			}
+			return v == nil
+		})
+	}
+	if v == nil {
+		return false
+	}
+	calls := 0
+	ok := true
+	var walk func(n ast.Node, nested bool)
+	walk = func(n ast.Node, nested bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				if m != lit {
+					walk(m.Body, true)
+				}
+				return false
+			case *ast.GoStmt:
+				walk(m.Call.Fun, nested)
+				for _, a := range m.Call.Args {
+					walk(a, nested)
+				}
+				if id, isID := ast.Unparen(m.Call.Fun).(*ast.Ident); isID && info.Uses[id] == v {
+					ok = false
+				}
+				return false
+			case *ast.DeferStmt:
+				walk(m.Call.Fun, nested)
+				for _, a := range m.Call.Args {
+					walk(a, nested)
+				}
+				if id, isID := ast.Unparen(m.Call.Fun).(*ast.Ident); isID && info.Uses[id] == v {
+					ok = false
+				}
+				return false
+			case *ast.CallExpr:
+				if id, isID := ast.Unparen(m.Fun).(*ast.Ident); isID && info.Uses[id] == v {
+					if nested {
+						ok = false
+					}
+					calls++
+					for _, a := range m.Args {
+						walk(a, nested)
+					}
+					return false
+				}
+			case *ast.Ident:
+				if info.Uses[m] == v {
+					ok = false // used as a value: stored, passed, returned
+				}
+			}
+			return ok
+		})
+	}
+	for _, st := range s.body {
+		walk(st, false)
+	}
+	if !ok {
+		return false
+	}
+	// Every use is one of those calls: none after the section.
+	uses := 0
+	for _, obj := range info.Uses {
+		if obj == v {
+			uses++
+		}
+	}
+	return uses == calls
 }
 
 // guardLockers returns the functions of the package that lock the
@@ -691,6 +872,9 @@ func (pc *passContext) checkHiddenTests(c *conversion) string {
 	names := map[string]bool{c.lock.Name(): true}
 	for _, v := range c.globals {
 		names[v.Name()] = true
+	}
+	for _, cl := range c.callees {
+		names[cl.obj.Name()] = true // a test calling it would lack the value
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {

@@ -57,9 +57,20 @@ func (e *editor) replace(pos, end token.Pos, text string) {
 // end) (a declaration with its comments), newline included. It marks
 // the editor bad when the range shares a line with other code.
 func (e *editor) lines(pos, end token.Pos) (token.Pos, token.Pos) {
+	start, stop, ok := e.wholeLines(pos, end)
+	if !ok {
+		e.bad = true
+	}
+	return start, stop
+}
+
+// wholeLines returns the range of the whole lines that hold exactly
+// [pos, end), newline included, and false when the range shares a line
+// with other code.
+func (e *editor) wholeLines(pos, end token.Pos) (token.Pos, token.Pos, bool) {
 	src := e.source(pos)
 	if src == nil {
-		return pos, end
+		return pos, end, false
 	}
 	tf := e.pass.Fset.File(pos)
 	start, stop := tf.Offset(pos), tf.Offset(end)
@@ -70,13 +81,12 @@ func (e *editor) lines(pos, end token.Pos) (token.Pos, token.Pos) {
 		stop++
 	}
 	if start > 0 && src[start-1] != '\n' || stop < len(src) && src[stop] != '\n' {
-		e.bad = true
-		return pos, end
+		return pos, end, false
 	}
 	if stop < len(src) {
 		stop++
 	}
-	return tf.Pos(start), tf.Pos(stop)
+	return tf.Pos(start), tf.Pos(stop), true
 }
 
 // cutLines deletes the lines that hold exactly [pos, end).
@@ -100,11 +110,23 @@ func specEnd(vs *ast.ValueSpec) token.Pos {
 // unlocking. It reports false when the edits cannot be written.
 func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bool) {
 	e := &editor{pass: pc.pass, src: map[*token.File][]byte{}}
-	base := c.globals[0].Name()
+	var base string
+	if c.guard.field != nil {
+		base = c.lock.Name()
+	} else {
+		base = c.globals[0].Name()
+	}
 	// The names must not be shadowed where the sections use them.
 	spelled := map[string]bool{}
+	fns := []ast.Node{}
 	for _, s := range c.sections {
-		ast.Inspect(s.fn, func(n ast.Node) bool {
+		fns = append(fns, s.fn)
+	}
+	for _, cl := range c.callees {
+		fns = append(fns, cl.decl)
+	}
+	for _, fn := range fns {
+		ast.Inspect(fn, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				spelled[id.Name] = true
 			}
@@ -140,13 +162,32 @@ func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bo
 			e.replace(s.unlock.Pos(), s.unlock.End(), fmt.Sprintf("%s <- %s", owner, local))
 		}
 	}
+	for _, cl := range c.callees {
+		locals[cl.decl] = pc.localName(cl.decl, c.lock, stateType, owner)
+	}
+	pc.calleeEdits(e, c, locals, stateType)
 	for id, s := range c.uses {
-		e.replace(id.Pos(), id.Pos(), locals[s.fn]+".")
+		switch {
+		case c.guard.field == nil:
+			e.replace(id.Pos(), id.Pos(), locals[s.fn]+".")
+		case locals[s.fn] != id.Name:
+			// st.f is a field of the owned value, named st unless
+			// the function spells st otherwise too.
+			e.replace(id.Pos(), id.End(), locals[s.fn])
+		}
 	}
 
 	// The declarations.
 	qual := pc.qualifier(c.file)
 	var fields, inits strings.Builder
+	lockName := c.lock.Name()
+	if c.guard.field != nil {
+		lockName += "." + c.guard.field.Name()
+		fields.WriteString(e.structFields(c))
+		inits.WriteString(e.structInits(c))
+	} else {
+		fields.WriteString("\n")
+	}
 	for _, v := range c.globals {
 		spec := specOf(pc.globals.specs[v], v)
 		i := slices.IndexFunc(spec.Names, func(n *ast.Ident) bool { return n.Pos() == v.Pos() })
@@ -178,11 +219,21 @@ func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bo
 	if inits.Len() > 0 {
 		initial = "&" + stateType + "{\n" + inits.String() + "}"
 	}
-	lockName := c.lock.Name()
+	doc := ""
+	if c.guard.field != nil {
+		// The global struct's own comment describes the state.
+		lockSpec := specOf(pc.globals.specs[c.lock], c.lock)
+		cg := lockSpec.Doc
+		if gd := pc.globals.specs[c.lock]; cg == nil && len(gd.Specs) == 1 {
+			cg = gd.Doc
+		}
+		if cg != nil {
+			doc = "//\n" + e.text(cg.Pos(), cg.End()) + "\n"
+		}
+	}
 	decl := fmt.Sprintf(`// %[1]s is the state that %[3]s guarded. Whoever has received it from
 // %[2]s owns it, and hands it on by sending it back.
-type %[1]s struct {
-%[4]s}
+%[6]stype %[1]s struct {%[4]s}
 
 // %[2]s holds the one %[1]s: receiving it takes ownership, sending
 // it back hands it on. Its buffer of one makes it a lock, as %[3]s was.
@@ -191,7 +242,7 @@ var %[2]s = func(s *%[1]s) chan *%[1]s {
 	c <- s
 	return c
 }(%[5]s)
-`, stateType, owner, lockName, fields.String(), initial)
+`, stateType, owner, lockName, fields.String(), initial, doc)
 
 	// Cut out the specs of the guard and the globals; a declaration
 	// left without specs goes whole. The new declarations go where the
@@ -209,7 +260,7 @@ var %[2]s = func(s *%[1]s) chan *%[1]s {
 	for _, gd := range decls {
 		whole := !slices.ContainsFunc(gd.Specs, func(s ast.Spec) bool { return !cut[s.(*ast.ValueSpec)] })
 		if whole {
-			start, stop := e.lines(nodeStart(gd.Doc, gd), gd.End())
+			start, stop := e.lines(nodeStart(gd.Doc, gd), declEnd(gd))
 			text := ""
 			if gd == lockDecl {
 				text = decl
@@ -261,6 +312,24 @@ var %[2]s = func(s *%[1]s) chan *%[1]s {
 		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{Message: fixMessage, TextEdits: e.edits}, true
+}
+
+// declEnd returns the end of gd with the line comment of its spec when
+// it has no parentheses (var mu sync.Mutex // guards x), which would
+// otherwise be left on a line of its own.
+func declEnd(gd *ast.GenDecl) token.Pos {
+	if gd.Lparen.IsValid() || len(gd.Specs) != 1 {
+		return gd.End()
+	}
+	switch s := gd.Specs[0].(type) {
+	case *ast.ValueSpec:
+		return specEnd(s)
+	case *ast.ImportSpec:
+		if s.Comment != nil {
+			return s.Comment.End()
+		}
+	}
+	return gd.End()
 }
 
 // nodeStart returns the start of n, or of its doc comment.
@@ -429,7 +498,13 @@ func (pc *passContext) nameable(t types.Type) bool {
 // dropSyncImport deletes the import of sync from the file declaring the
 // guard when the guard's type was its only use there.
 func (pc *passContext) dropSyncImport(e *editor, c *conversion) {
+	// The fix drops the guard's declaration: the lock's spec, or the
+	// guard's field of a global struct, whose other fields it moves.
 	lockSpec := specOf(pc.globals.specs[c.lock], c.lock)
+	from, to := lockSpec.Pos(), lockSpec.End()
+	if c.guard.field != nil {
+		from, to = c.structRange()
+	}
 	var syncName *types.PkgName
 	uses := 0
 	for id, obj := range pc.pass.TypesInfo.Uses {
@@ -438,7 +513,7 @@ func (pc *passContext) dropSyncImport(e *editor, c *conversion) {
 			continue
 		}
 		syncName = pn
-		if id.Pos() < lockSpec.Pos() || id.Pos() >= lockSpec.End() {
+		if id.Pos() < from || id.Pos() >= to {
 			uses++
 		}
 	}
@@ -457,7 +532,7 @@ func (pc *passContext) dropSyncImport(e *editor, c *conversion) {
 				continue
 			}
 			if len(gd.Specs) == 1 {
-				e.cutLines(nodeStart(gd.Doc, gd), gd.End())
+				e.cutLines(nodeStart(gd.Doc, gd), declEnd(gd))
 			} else {
 				end := imp.End()
 				if imp.Comment != nil {

@@ -7,7 +7,7 @@ package main
 
 import "sync"
 
-var mu sync.Mutex // want `^mu guards names and addrs, shared by main and goroutine started in main; give them one owner goroutine reached over a channel$`
+var mu sync.Mutex // want `^mu guards names and addrs, shared by main and goroutine started in main; give them one owner goroutine reached over a channel; a fix is offered$`
 
 var names, addrs []string
 

@@ -6,7 +6,7 @@ package main
 
 import "sync"
 
-var mu sync.Mutex // want `^mu guards hits, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+var mu sync.Mutex // want `^mu guards hits, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 
 var hits []string
 

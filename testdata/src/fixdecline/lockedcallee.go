@@ -1,5 +1,7 @@
-// A fooLocked callee reaches the group outside any section of its own:
-// no fix. The twin does the work in the section itself.
+// A fooLocked callee that sections only call gets the owned value as a
+// parameter (muF: markF). One that is also referenced otherwise (here
+// passed to apply, which could keep it) would reach the group without
+// the value: no fix.
 package main
 
 import "sync"
@@ -14,11 +16,14 @@ var (
 
 func markLocked(k string) { seenE[k] = true }
 
+func markF(k string) { seenF[k] = true }
+
 func lockedCallee() {
 	muE.Lock()
 	markLocked("e")
+	apply(markLocked)
 	muE.Unlock()
 	muF.Lock()
-	seenF["f"] = true
+	markF("f")
 	muF.Unlock()
 }

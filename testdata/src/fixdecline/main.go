@@ -5,6 +5,8 @@
 // goroutines, so that every group is shared.
 package main
 
+import "strings"
+
 func main() {
 	for range 2 {
 		go outside()
@@ -25,6 +27,21 @@ func main() {
 		go readMostly(make(chan bool, 1))
 		go mixed()
 		go early()
+		go structWhole()
+		go structNamed()
+		go structMixed()
+		go structLit()
+		go structNested()
+		go structOutside()
+		go structParen()
+		go localLater()
+		go declGuard()
+		go multiValue()
+		go twoFiles()
+		go reLock()
+		go generated()
+		go exportedGuard()
+		go readFuncVal(strings.ToUpper)
 	}
 	select {}
 }

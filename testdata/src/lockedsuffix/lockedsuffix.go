@@ -8,7 +8,7 @@ package main
 import "sync"
 
 var (
-	mu    sync.Mutex // want `^mu guards items, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	mu    sync.Mutex // want `^mu guards items, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
 	items []string
 
 	mu2     sync.Mutex // ok: one caller of touchLocked does not hold mu2, so mu2 guards nothing
