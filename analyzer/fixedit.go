@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -311,6 +312,12 @@ var %[2]s = func(s *%[1]s) chan *%[1]s {
 	if e.bad {
 		return analysis.SuggestedFix{}, false
 	}
+	// Edits come from walks whose order may depend on map iteration and
+	// on which package variant's files were parsed first: in position
+	// order they print the same every run (DESIGN §6).
+	slices.SortStableFunc(e.edits, func(a, b analysis.TextEdit) int {
+		return cmp.Or(pc.comparePos(a.Pos, b.Pos), pc.comparePos(a.End, b.End))
+	})
 	return analysis.SuggestedFix{Message: fixMessage, TextEdits: e.edits}, true
 }
 
