@@ -74,6 +74,7 @@ var scenarios = []scenario{
 	{name: "closures", patterns: []string{"closures"}},
 	{name: "deferclosure", patterns: []string{"deferclosure"}},
 	{name: "semaphore", patterns: []string{"semaphore"}},
+	{name: "chansema", patterns: []string{"chansema"}},
 	{name: "xpkg", patterns: []string{"xpkg/dep", "xpkg/user", "xpkg/wrap", "xpkg/caller"}},
 	{name: "xpkgname", patterns: []string{"xpkgname/web", "xpkgname/app"}},
 	{name: "instancelock", patterns: []string{"instancelock"}},

@@ -262,6 +262,9 @@ func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx 
 				if a.viaFact && b.viaFact && a.instr == b.instr {
 					continue // both inside one imported call: its package's business
 				}
+				if pc.exclusive(a, b) {
+					continue // both hold one channel lock
+				}
 				if b.write && precedesSpawn(b, ca) || a.write && precedesSpawn(a, cb) {
 					continue
 				}
@@ -272,6 +275,24 @@ func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx 
 		}
 	}
 	return best, bestCtx, same
+}
+
+// exclusive reports whether a and b both hold one channel lock
+// (chanlock.go) that no context releases without holding it: they cannot
+// run at the same time, whatever guard either misses.
+func (pc *passContext) exclusive(a, b *access) bool {
+	if len(a.chans) == 0 || len(b.chans) == 0 {
+		return false
+	}
+	if pc.semas == nil {
+		pc.semas = pc.semaphores()
+	}
+	for _, h := range a.chans {
+		if has(b.chans, h.id) && !pc.semas[h.id] {
+			return true
+		}
+	}
+	return false
 }
 
 // concurrent reports whether contexts x and y can run at the same time.
@@ -727,4 +748,5 @@ func instanceOnlyMessage(g, id string) string {
 type raceCache struct {
 	identIndex map[*types.Var][]*ast.Ident
 	qualStart  map[*ast.Ident]token.Pos // start of pkg.Name for qualified globals
+	semas      map[string]bool          // lazy: locks that order events (verdict.go semaphores)
 }
