@@ -265,6 +265,9 @@ func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx 
 				if pc.exclusive(a, b) {
 					continue // both hold one channel lock
 				}
+				if pc.outsideJoin(a, ca, cb) || pc.outsideJoin(b, cb, ca) {
+					continue // before the start or after the join
+				}
 				if b.write && precedesSpawn(b, ca) || a.write && precedesSpawn(a, cb) {
 					continue
 				}
@@ -290,6 +293,78 @@ func (pc *passContext) exclusive(a, b *access) bool {
 	for _, h := range a.chans {
 		if has(b.chans, h.id) && !pc.semas[h.id] {
 			return true
+		}
+	}
+	return false
+}
+
+// outsideJoin reports whether the access a, made by the test context t,
+// lies outside the span from the start of c, a context t joins, to its
+// join (DESIGN §5 "Test files": a joined context is concurrent only with
+// its test's own code between start and join): a is in a function that
+// runs c as a sequential subtest, or in c's site function where the
+// site does not reach it without passing the join.
+func (pc *passContext) outsideJoin(a *access, t, c *goContext) bool {
+	if c.joinedBy != t || t.kind != ctxTest || a.instr == nil || a.instr.Block() == nil {
+		return false
+	}
+	if a.fn == c.siteFn {
+		return !reachesAvoiding(c.site, a.instr, joinOf(c))
+	}
+	for fn := pc.subtestParent(c.siteFn); fn != nil; fn = pc.subtestParent(fn) {
+		if fn == a.fn {
+			return true
+		}
+	}
+	return false
+}
+
+// joinOf returns what joins c: a Wait on its group, or a receive on its
+// join channel.
+func joinOf(c *goContext) func(ssa.Instruction) bool {
+	return func(instr ssa.Instruction) bool {
+		if c.group != nil && isWaitOn(instr, c.group) {
+			return true
+		}
+		return c.joinCh != nil && receives(instr, c.joinCh)
+	}
+}
+
+// reachesAvoiding reports whether some path from the instruction from
+// reaches to without passing an instruction that stop accepts. Both are
+// in one function; each block is visited once.
+func reachesAvoiding(from, to ssa.Instruction, stop func(ssa.Instruction) bool) bool {
+	scan := func(instrs []ssa.Instruction) (found, stopped bool) {
+		for _, instr := range instrs {
+			if instr == to {
+				return true, false
+			}
+			if stop(instr) {
+				return false, true
+			}
+		}
+		return false, false
+	}
+	b := from.Block()
+	i := slices.Index(b.Instrs, from)
+	if found, stopped := scan(b.Instrs[i+1:]); found || stopped {
+		return found
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := slices.Clone(b.Succs)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		found, stopped := scan(x.Instrs)
+		if found {
+			return true
+		}
+		if !stopped {
+			work = append(work, x.Succs...)
 		}
 	}
 	return false
