@@ -107,6 +107,7 @@ func (pc *passContext) collectAccesses() {
 		pc.flow(fn, entry, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset) {
 			for _, callee := range usesAt[instr] {
 				if fromTest && !pc.inTestFile(callee) {
+					pc.noteTestCall(fn, instr, callee, deferred, locks)
 					continue // judged by its non-test callers
 				}
 				for _, u := range pc.uses[callee] {
@@ -141,6 +142,7 @@ func (pc *passContext) collectAccesses() {
 			pc.recordInstr(fn, instr, call, locks)
 		})
 	}
+	pc.testCallAccesses()
 }
 
 // own reports whether the access is the package's own: made by its code,
@@ -436,4 +438,5 @@ type accessSet struct {
 	startAccesses map[*goContext][]*access
 	byFn          map[*ssa.Function][]*access // accesses not preset, by function, in order; set by assignContexts
 	unlocks       []unlockEvent
+	testCalls     []testCall // calls from test files to code outside them (testcalls.go)
 }
