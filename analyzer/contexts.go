@@ -635,6 +635,9 @@ func (pc *passContext) subtestParent(fn *ssa.Function) *ssa.Function {
 
 // isSubtestRun reports whether fn is (*testing.T).Run or (*testing.B).Run.
 func isSubtestRun(fn *ssa.Function) bool {
+	if fn == nil {
+		return false // an interface method or a func value
+	}
 	obj := funcObj(fn)
 	if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "testing" || obj.Name() != "Run" {
 		return false
