@@ -20,6 +20,7 @@ import (
 // another lock is wronglock, one under no lock is unguarded.
 func (pc *passContext) raceDiagnostics(facts []*unitFacts) []analysis.Diagnostic {
 	var diags []analysis.Diagnostic
+	first := map[pathKey]int{} // index in diags of the report for a key
 	for _, f := range facts {
 		if f.guard == nil {
 			diags = append(diags, pc.instanceOnly(f)...)
@@ -29,10 +30,53 @@ func (pc *passContext) raceDiagnostics(facts []*unitFacts) []analysis.Diagnostic
 		if !raceShared(f.conflicting()) {
 			continue
 		}
-		diags = append(diags, pc.unguarded(f)...)
+		ds, fns := pc.unguarded(f)
+		for i, d := range ds {
+			// Paths of one global (cfg.a, cfg.a.b) in one function
+			// under one guard are one fix: one report, the others
+			// in its Related (DESIGN §5 "One report per fix").
+			k := pathKey{fns[i], d.Category, f.u.obj, f.guard.id}
+			if j, ok := first[k]; ok {
+				also := func(d analysis.Diagnostic) analysis.RelatedInformation {
+					return analysis.RelatedInformation{Pos: d.Pos, End: d.End, Message: alsoMessage(d.Message)}
+				}
+				if d.Pos < diags[j].Pos {
+					// The first line in the source leads.
+					d.Related = append(d.Related, also(diags[j]))
+					diags[j] = d
+				} else {
+					diags[j].Related = append(diags[j].Related, also(d))
+				}
+				continue
+			}
+			first[k] = len(diags)
+			diags = append(diags, d)
+		}
 		diags = append(diags, pc.escapes(f)...)
 	}
 	return diags
+}
+
+// alsoMessage turns the message of a report merged into another one into
+// its Related entry: "cfg.Port read without holding mu; …" becomes
+// "cfg.Port also read here without holding mu".
+func alsoMessage(msg string) string {
+	msg, _, _ = strings.Cut(msg, ";")
+	for _, verb := range []string{" read ", " written ", " accessed "} {
+		if g, rest, ok := strings.Cut(msg, verb); ok {
+			return g + " also" + verb + "here " + rest
+		}
+	}
+	return msg
+}
+
+// A pathKey identifies the race-tier reports that are one fix: one
+// function, category, root global and guard.
+type pathKey struct {
+	fn    *ssa.Function
+	cat   string
+	root  *types.Var
+	guard string
 }
 
 // raceShared reports whether the accesses are made by two contexts that
@@ -112,7 +156,7 @@ func (pc *passContext) perFunction(u *unit, as []*access, diag func(*access) ana
 // another lock is held), when another context also accesses the global
 // and one of the two accesses is a write. Reports are collapsed to one
 // per (global, function).
-func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
+func (pc *passContext) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Function) {
 	show := pc.globals.show
 	type key struct {
 		fn  *ssa.Function
@@ -148,6 +192,7 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		byKey[k] = append(byKey[k], a)
 	}
 	var diags []analysis.Diagnostic
+	var fns []*ssa.Function
 	for _, k := range order {
 		as := byKey[k]
 		slices.SortStableFunc(as, func(x, y *access) int {
@@ -203,8 +248,9 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 			}
 		}
 		diags = append(diags, d)
+		fns = append(fns, k.fn)
 	}
-	return diags
+	return diags, fns
 }
 
 // conflict returns an access in as that can run concurrently with a, one

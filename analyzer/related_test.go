@@ -185,6 +185,18 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// Two paths of one global read in one function: one report,
+		// the other line in Related.
+		name:    "pathprefix/onefix",
+		pattern: "pathprefix",
+		diag:    `^cfg.Port read without holding cfgMu;`,
+		accesses: []relatedEntry{
+			{"cfgMu held here", "pathprefix.go", "\tcfg = c"},
+			{"cfg written here by goroutine started in main", "pathprefix.go", "\tcfg = c"},
+			{"cfg.Greeting also read here without holding cfgMu", "pathprefix.go", "g := cfg.Greeting"},
+		},
+	},
+	{
 		// One wronglock for the three accesses of fire, the others
 		// in Related.
 		name:    "instanceonly/collapsed",
