@@ -102,6 +102,7 @@ var scenarios = []scenario{
 	{name: "onecontext", patterns: []string{"onecontext"}},
 	{name: "happensbefore", patterns: []string{"happensbefore"}},
 	{name: "library", patterns: []string{"library"}},
+	{name: "endless", patterns: []string{"endless"}},
 	{name: "testshare", patterns: []string{"testshare"}},
 	{name: "testcallers", patterns: []string{"testcallers"}},
 	{name: "pathprefix", patterns: []string{"pathprefix"}},

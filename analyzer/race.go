@@ -314,6 +314,9 @@ func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx 
 				if pc.outsideJoin(a, ca, cb) || pc.outsideJoin(b, cb, ca) {
 					continue // before the start or after the join
 				}
+				if pc.beforeEndlessSpawn(a, ca, cb) || pc.beforeEndlessSpawn(b, cb, ca) {
+					continue // the caller is stuck in the spawning call
+				}
 				if b.write && precedesSpawn(b, ca) || a.write && precedesSpawn(a, cb) {
 					continue
 				}
@@ -363,6 +366,78 @@ func (pc *passContext) outsideJoin(a *access, t, c *goContext) bool {
 		}
 	}
 	return false
+}
+
+// beforeEndlessSpawn reports whether the access x, made by the caller
+// context cx of a package that is not multiple, precedes the start of c
+// by cx in a function that never returns after the site (it blocks in
+// select {} or exits): a library's caller context is one thread of
+// control, and it cannot call again while c runs (DESIGN §5
+// "Happens-before"). x precedes the start when it is not in the site's
+// function after the site, nor in a function that the calls after the
+// site reach.
+func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
+	if cx.kind != ctxCaller || cx.multiple || c.site == nil || len(c.parents) != 1 || !c.parents[cx] || x.instr == nil || x.instr.Block() == nil {
+		return false
+	}
+	after := pc.afterEndlessSite(c)
+	if after == nil {
+		return false
+	}
+	if x.fn == c.siteFn {
+		return !reachesAvoiding(c.site, x.instr, func(ssa.Instruction) bool { return false })
+	}
+	return !after[x.fn]
+}
+
+// afterEndlessSite returns, when the site of c never returns to its
+// function's caller (no return is reachable from it), the functions that
+// the calls reachable after the site reach; otherwise nil. Cached per
+// context; each block of the site's function is visited once.
+func (pc *passContext) afterEndlessSite(c *goContext) map[*ssa.Function]bool {
+	if pc.endless == nil {
+		pc.endless = map[*goContext]map[*ssa.Function]bool{}
+	}
+	if m, ok := pc.endless[c]; ok {
+		return m
+	}
+	pc.endless[c] = nil
+	b := c.site.Block()
+	instrs := map[ssa.Instruction]bool{}
+	for _, instr := range b.Instrs[slices.Index(b.Instrs, c.site)+1:] {
+		instrs[instr] = true
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := slices.Clone(b.Succs)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		for _, instr := range x.Instrs {
+			instrs[instr] = true
+		}
+		work = append(work, x.Succs...)
+	}
+	var callees []*ssa.Function
+	for instr := range instrs {
+		if _, ok := instr.(*ssa.Return); ok {
+			return nil
+		}
+	}
+	for _, e := range pc.edges[c.siteFn] {
+		if instrs[e.instr] {
+			callees = append(callees, e.to)
+		}
+	}
+	m := pc.reach(callees, nil)
+	if m == nil {
+		m = map[*ssa.Function]bool{}
+	}
+	pc.endless[c] = m
+	return m
 }
 
 // joinOf returns what joins c: a Wait on its group, or a receive on its
@@ -868,6 +943,7 @@ func instanceOnlyMessage(g, id string) string {
 // raceCache holds the lazy caches of the race tier's positions.
 type raceCache struct {
 	identIndex map[*types.Var][]*ast.Ident
-	qualStart  map[*ast.Ident]token.Pos // start of pkg.Name for qualified globals
-	semas      map[string]bool          // lazy: locks that order events (verdict.go semaphores)
+	qualStart  map[*ast.Ident]token.Pos              // start of pkg.Name for qualified globals
+	semas      map[string]bool                       // lazy: locks that order events (verdict.go semaphores)
+	endless    map[*goContext]map[*ssa.Function]bool // lazy: see afterEndlessSite
 }
