@@ -377,8 +377,15 @@ func (pc *passContext) outsideJoin(a *access, t, c *goContext) bool {
 // function after the site, nor in a function that the calls after the
 // site reach.
 func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
-	if cx.kind != ctxCaller || cx.multiple || c.site == nil || len(c.parents) != 1 || !c.parents[cx] || x.instr == nil || x.instr.Block() == nil {
+	if cx.kind != ctxCaller || cx.multiple || c.site == nil || !c.parents[cx] || x.instr == nil || x.instr.Block() == nil {
 		return false
+	}
+	for p := range c.parents {
+		// Package initialisation "reaches" the functions it stores
+		// (a command table), which it does not run (startedByCallers).
+		if p != cx && (p.kind != ctxInit || isInitFunc(topFunc(c.siteFn))) {
+			return false
+		}
 	}
 	after := pc.afterEndlessSite(c)
 	if after == nil {

@@ -1,9 +1,11 @@
 // Package endless covers a library entry that never returns after it // want package:`chanown\(module\ "";\ reported\ endless\.mu,endless\.mu2;\ counts\ \)`
 // starts a goroutine (DESIGN §5 "Happens-before"): without -exported the
-// callers of exported functions are one thread of control, and once Serve
+// callers of exported functions are one thread of control, and once serve
 // has started its watcher it blocks forever (select {}), so no call can
 // write path while the watcher runs: setPath's write before the go
-// statement is ordered before the watcher (silent). The twin, Start,
+// statement is ordered before the watcher (silent), also when serve is
+// run through a command table that package initialisation fills. The
+// twin, Start,
 // returns after starting its watcher, so a second call writes path2
 // while the first watcher runs (reported).
 package endless
@@ -11,7 +13,7 @@ package endless
 import "sync"
 
 var (
-	mu   sync.Mutex // want `^mu guards path, shared by callers of exported functions and goroutine started in Serve; give it one owner goroutine reached over a channel$`
+	mu   sync.Mutex // want `^mu guards path, shared by callers of exported functions and goroutine started in serve; give it one owner goroutine reached over a channel$`
 	path string
 
 	mu2   sync.Mutex // want `^mu2 guards path2, shared by callers of exported functions and goroutine started in Start; give it one owner goroutine reached over a channel$`
@@ -19,7 +21,7 @@ var (
 )
 
 func setPath(p string) {
-	path = p // ok: Serve never returns after starting watch, so its callers cannot write path while watch runs
+	path = p // ok: serve never returns after starting watch, so its callers cannot write path while watch runs
 }
 
 func watch() {
@@ -30,8 +32,15 @@ func watch() {
 	}
 }
 
-// Serve sets the path, starts the watcher and blocks forever.
-func Serve(p string) { // want Serve:`^chanown\(writes\ endless\.path;\ starts\ goroutine\ started\ in\ endless\.Serve\ \(2\ accesses\)\)$`
+// commands is a command table, as a CLI keeps: package initialisation
+// stores serve in it, which does not run it.
+var commands = map[string]func(string){"serve": serve}
+
+// Run runs a command.
+func Run(name, arg string) { commands[name](arg) } // want Run:`^chanown\(writes\ endless\.path;\ starts\ goroutine\ started\ in\ endless\.serve\ \(2\ accesses\)\)$`
+
+// serve sets the path, starts the watcher and blocks forever.
+func serve(p string) {
 	setPath(p)
 	go watch()
 	select {}
