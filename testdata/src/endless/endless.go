@@ -5,9 +5,8 @@
 // write path while the watcher runs: setPath's write before the go
 // statement is ordered before the watcher (silent), also when serve is
 // run through a command table that package initialisation fills. The
-// twin, Start,
-// returns after starting its watcher, so a second call writes path2
-// while the first watcher runs (reported).
+// twin, Start, returns after starting its watcher, so a second call
+// writes path2 while the first watcher runs (reported).
 package endless
 
 import "sync"
