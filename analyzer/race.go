@@ -380,12 +380,15 @@ func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
 	if cx.kind != ctxCaller || cx.multiple || c.site == nil || !c.parents[cx] || x.instr == nil || x.instr.Block() == nil {
 		return false
 	}
+	inTest := isTestFile(pc.pass.Fset, x.pos)
 	for p := range c.parents {
 		// Package initialisation "reaches" the functions it stores
-		// (a command table), which it does not run (startedByCallers).
-		if p != cx && (p.kind != ctxInit || isInitFunc(topFunc(c.siteFn))) {
-			return false
+		// (a command table), which it does not run (startedByCallers);
+		// tests do not decide about code outside test files.
+		if p == cx || p.test && !inTest || p.kind == ctxInit && !isInitFunc(topFunc(c.siteFn)) {
+			continue
 		}
+		return false
 	}
 	after := pc.afterEndlessSite(c)
 	if after == nil {

@@ -4,7 +4,8 @@
 // has started its watcher it blocks forever (select {}), so no call can
 // write path while the watcher runs: setPath's write before the go
 // statement is ordered before the watcher (silent), also when serve is
-// run through a command table that package initialisation fills. The
+// run through a command table that package initialisation fills, and
+// when a test calls it too (endless_test.go). The
 // twin, Start, returns after starting its watcher, so a second call
 // writes path2 while the first watcher runs (reported).
 package endless
