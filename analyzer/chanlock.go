@@ -9,8 +9,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Channel locks (DESIGN §1 "lockset"): a channel of capacity 1 rooted at
-// a global, used as a lock: a send acquires it (a second send blocks
+// Channel locks (DESIGN §1 "lockset at an instruction"): a channel of
+// capacity 1 rooted at a global, used as a lock: a send acquires it (a second send blocks
 // until a receive), a receive releases it. net's nsswitchConfig does
 // this (tryAcquireSema sends in a select with a default, releaseSema
 // receives). Such a lock is tracked in locksets under an id that starts

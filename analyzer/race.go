@@ -338,6 +338,15 @@ func (pc *passContext) exclusive(a, b *access) bool {
 	}
 	if pc.semas == nil {
 		pc.semas = pc.semaphores()
+		// A channel lock received from anywhere without being held,
+		// counting what the callers hold on entry, is a queue: unlike
+		// a mutex unlock helper, a receive helper whose callers do not
+		// all hold the channel does not make it a lock.
+		for _, e := range pc.unlocks {
+			if isChanLock(e.id) {
+				pc.semas[e.id] = true
+			}
+		}
 	}
 	for _, h := range a.chans {
 		if has(b.chans, h.id) && !pc.semas[h.id] {

@@ -163,7 +163,8 @@ var relatedCases = []relatedCase{
 	},
 	{
 		// The read outside the channel lock: the other side is the
-		// write under both locks (DESIGN §1 "lockset": channel locks).
+		// write under both locks (DESIGN §1 "lockset at an
+		// instruction": channel locks).
 		name:    "chansema/peek",
 		pattern: "chansema",
 		diag:    `^cfg.cur.mtime read without holding cfg.mu;`,

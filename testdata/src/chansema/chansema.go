@@ -1,6 +1,6 @@
 // Package chansema covers a channel of capacity 1 used as a lock
-// (DESIGN §1 "lockset"): a send acquires it, a receive releases it, also
-// through helpers (a try-acquire in a select with a default, whose true
+// (DESIGN §1 "lockset at an instruction"): a send acquires it, a
+// receive releases it, also through helpers (a try-acquire in a select with a default, whose true
 // result holds the channel; a release helper run by defer). net's
 // nsswitchConfig does this: tryUpdate reads cfg.cur.mtime without cfg.mu
 // but inside the channel lock, which every write of cfg.cur also holds,
@@ -108,9 +108,14 @@ func reset() {
 }
 
 func drain() {
-	for range wake {
+	for {
+		waitWake()
 	}
 }
+
+// waitWake receives from wake for drain: a helper whose caller does not
+// hold wake, so wake stays a queue.
+func waitWake() { <-wake }
 
 // A channel of capacity 2 admits two senders at once: no lock.
 var (
