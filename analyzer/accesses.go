@@ -17,6 +17,10 @@ type access struct {
 	pos   token.Pos
 	write bool
 	locks lockset
+	// chans are the channel locks held (chanlock.go), kept apart from
+	// locks: they never guard, they only order accesses (race.go
+	// exclusive).
+	chans lockset
 	ctxs  []*goContext // contexts that make it; empty for initialisation
 	orig  *access      // for a copy made by view, the access copied
 	// preset marks an access made by a context an imported function
@@ -103,6 +107,7 @@ func (pc *passContext) collectAccesses() {
 		pc.flow(fn, entry, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset) {
 			for _, callee := range usesAt[instr] {
 				if fromTest && !pc.inTestFile(callee) {
+					pc.noteTestCall(fn, instr, callee, deferred, locks)
 					continue // judged by its non-test callers
 				}
 				for _, u := range pc.uses[callee] {
@@ -137,6 +142,7 @@ func (pc *passContext) collectAccesses() {
 			pc.recordInstr(fn, instr, call, locks)
 		})
 	}
+	pc.testCallAccesses()
 }
 
 // own reports whether the access is the package's own: made by its code,
@@ -190,6 +196,9 @@ func (pc *passContext) callerUses(fn *ssa.Function) []use {
 func (pc *passContext) recordInstr(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks lockset) {
 	if call != nil {
 		pc.recordCall(fn, instr, call, locks)
+	}
+	if id, ok := pc.releasedChan(instr); ok && !has(locks, id) {
+		pc.unlocks = append(pc.unlocks, unlockEvent{id, fn})
 	}
 	switch instr := instr.(type) {
 	case *ssa.UnOp:
@@ -303,7 +312,8 @@ func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.
 			return
 		}
 	}
-	a := &access{unit: u, fn: fn, instr: instr, pos: instrPos(instr, v), write: write, locks: locks}
+	mutexes, chans := splitChanLocks(locks)
+	a := &access{unit: u, fn: fn, instr: instr, pos: instrPos(instr, v), write: write, locks: mutexes, chans: chans}
 	pc.addRef(u, a)
 	pc.accesses = append(pc.accesses, a)
 }
@@ -401,8 +411,9 @@ func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction,
 		if u == nil {
 			continue
 		}
-		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: locks.union(toLockset(fa.Locks)), viaFact: true, upstream: fa.Reported,
-			inside: inside, callerLocks: locks}
+		mutexes, chans := splitChanLocks(locks)
+		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: mutexes.union(toLockset(fa.Locks)), chans: chans, viaFact: true, upstream: fa.Reported,
+			inside: inside, callerLocks: mutexes}
 		pc.addRef(u, a)
 		pc.accesses = append(pc.accesses, a)
 	}
@@ -427,4 +438,5 @@ type accessSet struct {
 	startAccesses map[*goContext][]*access
 	byFn          map[*ssa.Function][]*access // accesses not preset, by function, in order; set by assignContexts
 	unlocks       []unlockEvent
+	testCalls     []testCall // calls from test files to code outside them (testcalls.go)
 }

@@ -30,6 +30,10 @@ type goContext struct {
 	// and waits for it before returning (DESIGN §5 "Test files"): it
 	// runs only while that test does.
 	joinedBy *goContext
+	// joinCh is the channel (a value of siteFn, see joinChan) that the
+	// goroutine sends on or closes as its last action: a receive on it
+	// orders what follows after the goroutine (DESIGN §5 "Happens-before").
+	joinCh ssa.Value
 	// once is set for a context started in a Once body: it starts once,
 	// however many contexts run the body.
 	once bool
@@ -552,9 +556,12 @@ func (pc *passContext) markTest() {
 }
 
 // markJoined marks the contexts that a test function starts and joins
-// before it returns: the site is in the test function itself, only that
-// test's context runs it, and a Wait on the WaitGroup or errgroup that
-// starts it lies on every path from the site to a return (joinedBefore).
+// before it returns (DESIGN §5 "Test files"): the site is in the test
+// function's own code (the function, or a subtest it runs in place),
+// only that test's context runs it, and on every path from the site to
+// a return lies a Wait on the WaitGroup or errgroup that starts it, or a
+// receive on the channel that the goroutine sends on or closes as its
+// last action (joinedBefore).
 func (pc *passContext) markJoined() {
 	tests := map[*ssa.Function]*goContext{}
 	for _, c := range pc.contexts {
@@ -563,32 +570,105 @@ func (pc *passContext) markJoined() {
 		}
 	}
 	for _, c := range pc.contexts {
-		t := tests[c.siteFn]
-		if t == nil || c.site == nil || c.group == nil || len(c.parents) != 1 || !c.parents[t] {
+		if c.site != nil && len(c.entries) > 0 {
+			c.joinCh = joinChan(c.site, c.entries[0])
+		}
+		if c.site == nil || len(c.parents) != 1 {
 			continue
 		}
-		if joinedBefore(c.site, c.group) {
-			c.joinedBy = t
+		t := pc.testOf(c.siteFn, tests)
+		if t == nil || !c.parents[t] {
+			continue
+		}
+		switch {
+		case c.group != nil:
+			if joinedBefore(c.site, func(instr ssa.Instruction) bool { return isWaitOn(instr, c.group) }) {
+				c.joinedBy = t
+			}
+		case c.joinCh != nil:
+			if joinedBefore(c.site, func(instr ssa.Instruction) bool { return receives(instr, c.joinCh) }) {
+				c.joinedBy = t
+			}
 		}
 	}
 }
 
-// joinedBefore reports whether every path from site to a return of its
-// function passes a Wait on group after site. It visits each block once.
-func joinedBefore(site ssa.Instruction, group ssa.Value) bool {
-	isWait := func(instr ssa.Instruction) bool {
-		c, ok := instr.(*ssa.Call)
-		if !ok || len(c.Call.Args) == 0 {
-			return false
+// testOf returns the context of the test function whose own code fn
+// is: the test function, or a closure it runs as a subtest (t.Run,
+// b.Run) that does not call t.Parallel, at any depth: a subtest runs
+// while its parent waits. Each step goes to the function that encloses
+// the subtest's closure, so the walk is at most the nesting depth.
+func (pc *passContext) testOf(fn *ssa.Function, tests map[*ssa.Function]*goContext) *goContext {
+	for fn != nil {
+		if t := tests[fn]; t != nil {
+			return t
 		}
-		_, ok = matchSpec(calleeObj(&c.Call), waitSpecs)
-		return ok && sameGroup(c.Call.Args[0], group)
+		fn = pc.subtestParent(fn)
 	}
+	return nil
+}
+
+// subtestParent returns the function that runs fn as a sequential
+// subtest: every use of fn is as the func argument of (*testing.T).Run or
+// (*testing.B).Run in that one function, and fn does not call Parallel.
+// Otherwise nil.
+func (pc *passContext) subtestParent(fn *ssa.Function) *ssa.Function {
+	if fn.Parent() == nil || callsParallel(fn) {
+		return nil
+	}
+	var parent *ssa.Function
+	for _, u := range pc.uses[fn] {
+		if u.kind != useCallback || !isSubtestRun(u.helper) {
+			return nil
+		}
+		p := u.instr.Parent()
+		if parent != nil && p != parent {
+			return nil
+		}
+		parent = p
+	}
+	if parent == fn {
+		return nil
+	}
+	return parent
+}
+
+// isSubtestRun reports whether fn is (*testing.T).Run or (*testing.B).Run.
+func isSubtestRun(fn *ssa.Function) bool {
+	if fn == nil {
+		return false // an interface method or a func value
+	}
+	obj := funcObj(fn)
+	if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "testing" || obj.Name() != "Run" {
+		return false
+	}
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type().String()
+	return t == "*testing.T" || t == "*testing.B"
+}
+
+// isWaitOn reports whether instr is a Wait on group.
+func isWaitOn(instr ssa.Instruction, group ssa.Value) bool {
+	c, ok := instr.(*ssa.Call)
+	if !ok || len(c.Call.Args) == 0 {
+		return false
+	}
+	_, ok = matchSpec(calleeObj(&c.Call), waitSpecs)
+	return ok && sameGroup(c.Call.Args[0], group)
+}
+
+// joinedBefore reports whether every path from site to a return of its
+// function passes an instruction that joins (isJoin) after site. It
+// visits each block once.
+func joinedBefore(site ssa.Instruction, isJoin func(ssa.Instruction) bool) bool {
 	// The rest of the site's own block first.
 	b := site.Block()
 	i := slices.Index(b.Instrs, site)
 	for _, instr := range b.Instrs[i+1:] {
-		if isWait(instr) {
+		if isJoin(instr) {
 			return true
 		}
 	}
@@ -604,11 +684,11 @@ func joinedBefore(site ssa.Instruction, group ssa.Value) bool {
 			continue
 		}
 		seen[b] = true
-		if slices.ContainsFunc(b.Instrs, isWait) {
+		if slices.ContainsFunc(b.Instrs, isJoin) {
 			continue // joined on this path
 		}
 		if len(b.Succs) == 0 {
-			return false // a return without a Wait
+			return false // a return without a join
 		}
 		work = append(work, b.Succs...)
 	}

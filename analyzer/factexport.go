@@ -19,7 +19,7 @@ import (
 func (pc *passContext) toFactLocks(ls lockset) []factLock {
 	var out []factLock
 	for _, h := range ls {
-		if !isInstanceLock(h.id) {
+		if !isInstanceLock(h.id) && !isChanLock(h.id) {
 			l := pc.globals.lockOf(h.id)
 			out = append(out, factLock{ID: h.id, Read: h.read, RW: l != nil && l.rw})
 		}
@@ -27,9 +27,10 @@ func (pc *passContext) toFactLocks(ls lockset) []factLock {
 	return out
 }
 
-// globalIDs keeps the global lock ids of ids.
+// globalIDs keeps the global lock ids of ids: channel locks stay in
+// their package (chanlock.go).
 func globalIDs(ids []string) []string {
-	return slices.DeleteFunc(slices.Clone(ids), isInstanceLock)
+	return slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return isInstanceLock(id) || isChanLock(id) })
 }
 
 // exportFacts exports a fact for every exported function that names a

@@ -20,6 +20,7 @@ import (
 // another lock is wronglock, one under no lock is unguarded.
 func (pc *passContext) raceDiagnostics(facts []*unitFacts) []analysis.Diagnostic {
 	var diags []analysis.Diagnostic
+	first := map[pathKey]int{} // index in diags of the report for a key
 	for _, f := range facts {
 		if f.guard == nil {
 			diags = append(diags, pc.instanceOnly(f)...)
@@ -29,10 +30,53 @@ func (pc *passContext) raceDiagnostics(facts []*unitFacts) []analysis.Diagnostic
 		if !raceShared(f.conflicting()) {
 			continue
 		}
-		diags = append(diags, pc.unguarded(f)...)
+		ds, fns := pc.unguarded(f)
+		for i, d := range ds {
+			// Paths of one global (cfg.a, cfg.a.b) in one function
+			// under one guard are one fix: one report, the others
+			// in its Related (DESIGN §5 "One report per fix").
+			k := pathKey{fns[i], d.Category, f.u.obj, f.guard.id}
+			if j, ok := first[k]; ok {
+				also := func(d analysis.Diagnostic) analysis.RelatedInformation {
+					return analysis.RelatedInformation{Pos: d.Pos, End: d.End, Message: alsoMessage(d.Message)}
+				}
+				if d.Pos < diags[j].Pos {
+					// The first line in the source leads.
+					d.Related = append(d.Related, also(diags[j]))
+					diags[j] = d
+				} else {
+					diags[j].Related = append(diags[j].Related, also(d))
+				}
+				continue
+			}
+			first[k] = len(diags)
+			diags = append(diags, d)
+		}
 		diags = append(diags, pc.escapes(f)...)
 	}
 	return diags
+}
+
+// alsoMessage turns the message of a report merged into another one into
+// its Related entry: "cfg.Port read without holding mu; …" becomes
+// "cfg.Port also read here without holding mu".
+func alsoMessage(msg string) string {
+	msg, _, _ = strings.Cut(msg, ";")
+	for _, verb := range []string{" read ", " written ", " accessed "} {
+		if g, rest, ok := strings.Cut(msg, verb); ok {
+			return g + " also" + verb + "here " + rest
+		}
+	}
+	return msg
+}
+
+// A pathKey identifies the race-tier reports that are one fix: one
+// function, category, root global and guard.
+type pathKey struct {
+	fn    *ssa.Function
+	cat   string
+	root  *types.Var
+	guard string
 }
 
 // raceShared reports whether the accesses are made by two contexts that
@@ -112,7 +156,7 @@ func (pc *passContext) perFunction(u *unit, as []*access, diag func(*access) ana
 // another lock is held), when another context also accesses the global
 // and one of the two accesses is a write. Reports are collapsed to one
 // per (global, function).
-func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
+func (pc *passContext) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Function) {
 	show := pc.globals.show
 	type key struct {
 		fn  *ssa.Function
@@ -148,6 +192,7 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 		byKey[k] = append(byKey[k], a)
 	}
 	var diags []analysis.Diagnostic
+	var fns []*ssa.Function
 	for _, k := range order {
 		as := byKey[k]
 		slices.SortStableFunc(as, func(x, y *access) int {
@@ -203,8 +248,9 @@ func (pc *passContext) unguarded(f *unitFacts) []analysis.Diagnostic {
 			}
 		}
 		diags = append(diags, d)
+		fns = append(fns, k.fn)
 	}
-	return diags
+	return diags, fns
 }
 
 // conflict returns an access in as that can run concurrently with a, one
@@ -262,6 +308,15 @@ func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx 
 				if a.viaFact && b.viaFact && a.instr == b.instr {
 					continue // both inside one imported call: its package's business
 				}
+				if pc.exclusive(a, b) {
+					continue // both hold one channel lock
+				}
+				if pc.outsideJoin(a, ca, cb) || pc.outsideJoin(b, cb, ca) {
+					continue // before the start or after the join
+				}
+				if pc.beforeEndlessSpawn(a, ca, cb) || pc.beforeEndlessSpawn(b, cb, ca) {
+					continue // the caller is stuck in the spawning call
+				}
 				if b.write && precedesSpawn(b, ca) || a.write && precedesSpawn(a, cb) {
 					continue
 				}
@@ -272,6 +327,187 @@ func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx 
 		}
 	}
 	return best, bestCtx, same
+}
+
+// exclusive reports whether a and b both hold one channel lock
+// (chanlock.go) that no context releases without holding it: they cannot
+// run at the same time, whatever guard either misses.
+func (pc *passContext) exclusive(a, b *access) bool {
+	if len(a.chans) == 0 || len(b.chans) == 0 {
+		return false
+	}
+	if pc.semas == nil {
+		pc.semas = pc.semaphores()
+		// A channel lock received from anywhere without being held,
+		// counting what the callers hold on entry, is a queue: unlike
+		// a mutex unlock helper, a receive helper whose callers do not
+		// all hold the channel does not make it a lock.
+		for _, e := range pc.unlocks {
+			if isChanLock(e.id) {
+				pc.semas[e.id] = true
+			}
+		}
+	}
+	for _, h := range a.chans {
+		if has(b.chans, h.id) && !pc.semas[h.id] {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideJoin reports whether the access a, made by the test context t,
+// lies outside the span from the start of c, a context t joins, to its
+// join (DESIGN §5 "Test files": a joined context is concurrent only with
+// its test's own code between start and join): a is in a function that
+// runs c as a sequential subtest, or in c's site function where the
+// site does not reach it without passing the join.
+func (pc *passContext) outsideJoin(a *access, t, c *goContext) bool {
+	if c.joinedBy != t || t.kind != ctxTest || a.instr == nil || a.instr.Block() == nil {
+		return false
+	}
+	if a.fn == c.siteFn {
+		return !reachesAvoiding(c.site, a.instr, joinOf(c))
+	}
+	for fn := pc.subtestParent(c.siteFn); fn != nil; fn = pc.subtestParent(fn) {
+		if fn == a.fn {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeEndlessSpawn reports whether the access x, made by the caller
+// context cx of a package that is not multiple, precedes the start of c
+// by cx in a function that never returns after the site (it blocks in
+// select {} or exits): a library's caller context is one thread of
+// control, and it cannot call again while c runs (DESIGN §5
+// "Happens-before"). x precedes the start when it is not in the site's
+// function after the site, nor in a function that the calls after the
+// site reach.
+func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
+	if cx.kind != ctxCaller || cx.multiple || c.site == nil || !c.parents[cx] || x.instr == nil || x.instr.Block() == nil {
+		return false
+	}
+	inTest := isTestFile(pc.pass.Fset, x.pos)
+	for p := range c.parents {
+		// Package initialisation "reaches" the functions it stores
+		// (a command table), which it does not run (startedByCallers);
+		// tests do not decide about code outside test files.
+		if p == cx || p.test && !inTest || p.kind == ctxInit && !isInitFunc(topFunc(c.siteFn)) {
+			continue
+		}
+		return false
+	}
+	after := pc.afterEndlessSite(c)
+	if after == nil {
+		return false
+	}
+	if x.fn == c.siteFn {
+		return !reachesAvoiding(c.site, x.instr, func(ssa.Instruction) bool { return false })
+	}
+	return !after[x.fn]
+}
+
+// afterEndlessSite returns, when the site of c never returns to its
+// function's caller (no return is reachable from it), the functions that
+// the calls reachable after the site reach; otherwise nil. Cached per
+// context; each block of the site's function is visited once.
+func (pc *passContext) afterEndlessSite(c *goContext) map[*ssa.Function]bool {
+	if pc.endless == nil {
+		pc.endless = map[*goContext]map[*ssa.Function]bool{}
+	}
+	if m, ok := pc.endless[c]; ok {
+		return m
+	}
+	pc.endless[c] = nil
+	b := c.site.Block()
+	instrs := map[ssa.Instruction]bool{}
+	for _, instr := range b.Instrs[slices.Index(b.Instrs, c.site)+1:] {
+		instrs[instr] = true
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := slices.Clone(b.Succs)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		for _, instr := range x.Instrs {
+			instrs[instr] = true
+		}
+		work = append(work, x.Succs...)
+	}
+	var callees []*ssa.Function
+	for instr := range instrs {
+		if _, ok := instr.(*ssa.Return); ok {
+			return nil
+		}
+	}
+	for _, e := range pc.edges[c.siteFn] {
+		if instrs[e.instr] {
+			callees = append(callees, e.to)
+		}
+	}
+	m := pc.reach(callees, nil)
+	if m == nil {
+		m = map[*ssa.Function]bool{}
+	}
+	pc.endless[c] = m
+	return m
+}
+
+// joinOf returns what joins c: a Wait on its group, or a receive on its
+// join channel.
+func joinOf(c *goContext) func(ssa.Instruction) bool {
+	return func(instr ssa.Instruction) bool {
+		if c.group != nil && isWaitOn(instr, c.group) {
+			return true
+		}
+		return c.joinCh != nil && receives(instr, c.joinCh)
+	}
+}
+
+// reachesAvoiding reports whether some path from the instruction from
+// reaches to without passing an instruction that stop accepts. Both are
+// in one function; each block is visited once.
+func reachesAvoiding(from, to ssa.Instruction, stop func(ssa.Instruction) bool) bool {
+	scan := func(instrs []ssa.Instruction) (found, stopped bool) {
+		for _, instr := range instrs {
+			if instr == to {
+				return true, false
+			}
+			if stop(instr) {
+				return false, true
+			}
+		}
+		return false, false
+	}
+	b := from.Block()
+	i := slices.Index(b.Instrs, from)
+	if found, stopped := scan(b.Instrs[i+1:]); found || stopped {
+		return found
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := slices.Clone(b.Succs)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		found, stopped := scan(x.Instrs)
+		if found {
+			return true
+		}
+		if !stopped {
+			work = append(work, x.Succs...)
+		}
+	}
+	return false
 }
 
 // concurrent reports whether contexts x and y can run at the same time.
@@ -726,5 +962,7 @@ func instanceOnlyMessage(g, id string) string {
 // raceCache holds the lazy caches of the race tier's positions.
 type raceCache struct {
 	identIndex map[*types.Var][]*ast.Ident
-	qualStart  map[*ast.Ident]token.Pos // start of pkg.Name for qualified globals
+	qualStart  map[*ast.Ident]token.Pos              // start of pkg.Name for qualified globals
+	semas      map[string]bool                       // lazy: locks that order events (verdict.go semaphores)
+	endless    map[*goContext]map[*ssa.Function]bool // lazy: see afterEndlessSite
 }

@@ -204,6 +204,42 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// The read outside the channel lock: the other side is the
+		// write under both locks (DESIGN §1 "lockset at an
+		// instruction": channel locks).
+		name:    "chansema/peek",
+		pattern: "chansema",
+		diag:    `^cfg.cur.mtime read without holding cfg.mu;`,
+		accesses: []relatedEntry{
+			{"cfg.mu held here", "chansema.go", "\tc.cur = s"},
+			{"cfg.cur written here by goroutine started in watch", "chansema.go", "\tc.cur = s"},
+		},
+	},
+	{
+		// A test calls a fooLocked helper without its lock while its
+		// goroutine writes: reported at the call, the guard held
+		// where the helper's non-test callers hold it.
+		name:    "testcallers/testcall",
+		pattern: "testcallers",
+		diag:    `^cfg2 read without holding cfg2Mu;`,
+		accesses: []relatedEntry{
+			{"cfg2Mu held here", "main.go", "return cfg2 // ok"},
+			{"cfg2 written here by goroutine started in TestCfg2Race", "main.go", "\tcfg2 = s"},
+		},
+	},
+	{
+		// Two paths of one global read in one function: one report,
+		// the other line in Related.
+		name:    "pathprefix/onefix",
+		pattern: "pathprefix",
+		diag:    `^cfg.Port read without holding cfgMu;`,
+		accesses: []relatedEntry{
+			{"cfgMu held here", "pathprefix.go", "\tcfg = c"},
+			{"cfg written here by goroutine started in main", "pathprefix.go", "\tcfg = c"},
+			{"cfg.Greeting also read here without holding cfgMu", "pathprefix.go", "g := cfg.Greeting"},
+		},
+	},
+	{
 		// One wronglock for the three accesses of fire, the others
 		// in Related.
 		name:    "instanceonly/collapsed",

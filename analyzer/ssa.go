@@ -13,6 +13,7 @@ import (
 // It is computed with no locks held on entry.
 type summary struct {
 	acquired    lockset         // held at every return
+	tryAcquired lockset         // also held at every return that may return true (a try-acquire helper)
 	released    []string        // unlocked somewhere without being held
 	releaser    []string        // released by calling the returned func
 	paramCalls  map[int]lockset // locks held wherever func parameter i is called
@@ -97,6 +98,8 @@ func (pc *passContext) transfer(instr ssa.Instruction, st *lockState, visit visi
 		pc.applyCall(&instr.Call, st)
 	case *ssa.Defer:
 		st.defers = append(st.defers, instr)
+	case *ssa.Send, *ssa.UnOp:
+		pc.chanOp(instr, st)
 	case *ssa.RunDefers:
 		for i := len(st.defers) - 1; i >= 0; i-- {
 			d := st.defers[i]
@@ -154,7 +157,9 @@ func (pc *passContext) releasedByCalling(v ssa.Value) []string {
 }
 
 // refineEdge returns the state on the edge from b to its i-th successor:
-// a successful TryLock holds its lock only on the true branch.
+// a successful TryLock, or a call of a try-acquire helper that returned
+// true, holds its lock only on the true branch; the chosen case of a
+// select sends on or receives from a channel lock (chanlock.go).
 func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState) lockState {
 	if len(b.Instrs) == 0 {
 		return st
@@ -167,9 +172,22 @@ func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState) lockSt
 	if u, ok := cond.(*ssa.UnOp); ok && u.Op.String() == "!" {
 		cond, branch = u.X, 1
 	}
-	c, ok := cond.(*ssa.Call)
-	if !ok || i != branch {
+	if i != branch {
 		return st
+	}
+	if sel, k, ok := selectCase(cond); ok {
+		return pc.refineSelect(sel, k, st)
+	}
+	c, ok := cond.(*ssa.Call)
+	if !ok {
+		return st
+	}
+	if callee := pc.staticCallee(&c.Call); callee != nil {
+		if s := pc.summaryOf(callee); s != nil && len(s.tryAcquired) > 0 {
+			out := st.fork()
+			out.locks = out.locks.union(s.tryAcquired)
+			return out
+		}
 	}
 	op, addr := lockCall(&c.Call)
 	if op != opTryLock && op != opTryRLock {
@@ -219,8 +237,12 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 		params[p] = i
 	}
 	var returns []lockset
+	var returnInstrs []*ssa.Return
 	releasers := [][]string(nil)
 	pc.flow(fn, nil, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset) {
+		if id, ok := pc.releasedChan(instr); ok && !has(locks, id) {
+			s.released = appendUnique(s.released, id)
+		}
 		if call != nil {
 			if _, isDefer := instr.(*ssa.Defer); isDefer && !deferred {
 				return // effects happen at RunDefers
@@ -282,6 +304,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 		switch instr := instr.(type) {
 		case *ssa.Return:
 			returns = append(returns, locks)
+			returnInstrs = append(returnInstrs, instr)
 			var rel []string
 			if len(instr.Results) == 1 {
 				rel = pc.releaserOf(instr.Results[0])
@@ -308,6 +331,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 			s.acquired = s.acquired.meet(returns[i])
 			s.releaser = intersect(s.releaser, releasers[i])
 		}
+		s.tryAcquired = trueReturnLocks(fn, returnInstrs, returns, s.acquired)
 	}
 	return s
 }
@@ -485,4 +509,5 @@ func (s *summary) addParamCall(i int, locks lockset) {
 // on first use (summaryOf).
 type lockFlow struct {
 	summaries map[*ssa.Function]*summary
+	chanCaps  map[string]bool // lazy: global channel paths of capacity 1 (capOne)
 }

@@ -494,7 +494,9 @@ func (pc *passContext) isCount(u *unit) bool {
 
 // orderedAfterWait drops from live the accesses that follow a Wait on the
 // group that started every other context accessing the unit (DESIGN §5
-// "Happens-before").
+// "Happens-before"), or a receive on the channel that each of them, a
+// goroutine started once, sends on or closes as its last action
+// (joinChan).
 func orderedAfterWait(live []*access) []*access {
 	return slices.DeleteFunc(slices.Clone(live), func(a *access) bool {
 		waits := waitsBefore(a.instr)
@@ -513,12 +515,18 @@ func orderedAfterWait(live []*access) []*access {
 			return false
 		}
 		for _, w := range waits {
-			if !slices.ContainsFunc(others, func(c *goContext) bool { return !sameGroup(c.group, w) }) {
+			if !slices.ContainsFunc(others, func(c *goContext) bool { return !sameGroup(c.group, w) && !joinedOn(c, w) }) {
 				return true
 			}
 		}
 		return false
 	})
+}
+
+// joinedOn reports whether the receive on ch joins c: c is a goroutine
+// started once whose last action sends on or closes ch.
+func joinedOn(c *goContext, ch ssa.Value) bool {
+	return c.joinCh != nil && c.joinCh == ch && !c.multiple
 }
 
 // verdictCache holds the lazy caches of classification.

@@ -109,6 +109,15 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(pcfg.Greeting)) // want `^pcfg.Greeting read without holding pcfgMu; goroutine started in main also writes pcfg$`
 }
 
+// describe reads two fields of cfg without cfgMu: one fix, so one
+// report, the second line in its Related (DESIGN §5 "One report per
+// fix"); handler's reads of cfg and pcfg are two globals, two reports.
+func describe() (int, string) {
+	p := cfg.Port     // want `^cfg.Port read without holding cfgMu; goroutine started in main also writes cfg$`
+	g := cfg.Greeting // ok: the same fix as the line above, in its Related
+	return p, g
+}
+
 func greeting() string {
 	cfgMu.Lock()
 	defer cfgMu.Unlock()
@@ -142,6 +151,7 @@ func main() {
 	println(resetStats().Done)
 	println(registered(), registry() != nil)
 	println(greeting(), pgreeting())
+	println(describe())
 	println(snapshot().Port, lockedSnapshot().Port)
 	http.HandleFunc("/", handler)
 	http.ListenAndServe(":8080", nil)

@@ -3,7 +3,10 @@
 // non-test callers. cfgLocked is called holding cfgMu by every non-test
 // caller, so its read of cfg holds cfgMu, whatever callers_test.go does.
 // The twin, nameLocked, has one non-test caller (peekName) that does not
-// hold nameMu: its read of name is unguarded.
+// hold nameMu: its read of name is unguarded. A test that calls
+// cfg2Locked without cfg2Mu while a goroutine it started writes cfg2 is
+// reported at its call, in the test file; the same call holding cfg2Mu,
+// or without a concurrent context (TestCfgLocked), is silent.
 package main
 
 import "sync"
@@ -14,7 +17,27 @@ var (
 
 	nameMu sync.Mutex // want `^nameMu guards name, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
 	name   string
+
+	cfg2Mu sync.Mutex // want `^cfg2Mu guards cfg2, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	cfg2   string
 )
+
+// cfg2Locked returns cfg2; the caller holds cfg2Mu.
+func cfg2Locked() string {
+	return cfg2 // ok: every non-test caller holds cfg2Mu (TestCfg2Race's call is reported in the test file)
+}
+
+func get2() string {
+	cfg2Mu.Lock()
+	defer cfg2Mu.Unlock()
+	return cfg2Locked()
+}
+
+func set2(s string) {
+	cfg2Mu.Lock()
+	cfg2 = s
+	cfg2Mu.Unlock()
+}
 
 // cfgLocked returns cfg; the caller holds cfgMu.
 func cfgLocked() string {
@@ -57,6 +80,7 @@ func main() {
 	go func() {
 		set("a")
 		setName("a")
+		set2("a")
 	}()
-	println(get(), getName(), peekName())
+	println(get(), getName(), peekName(), get2())
 }

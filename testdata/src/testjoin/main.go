@@ -7,6 +7,13 @@
 // in the test file. events3 is read by two contexts of main.go but
 // written only by TestSet3: test files never make a global shared
 // (mu3 is silent; testshare's mu2 is the twin written outside tests).
+// A receive joins too: TestJoinRecv's goroutine closes done as its last
+// action and the test receives from done before writing events4
+// (silent); TestRecvLate writes events5 before the receive, and
+// TestSendFirst's goroutine sends before its last access of events6
+// (both reported). A subtest runs while its parent waits: TestSub's
+// subtest joins its goroutine, so TestSub's write after t.Run is
+// ordered (silent); TestSubLeak's subtest does not join (reported).
 package main
 
 import "sync"
@@ -20,7 +27,28 @@ var (
 
 	mu3     sync.Mutex // ok: two contexts read events3, but only a test writes it
 	events3 []string
+
+	mu4     sync.Mutex // ok: only test files share events4
+	events4 []string
+
+	mu5     sync.Mutex // ok: only test files share events5
+	events5 []string
+
+	mu6     sync.Mutex // ok: only test files share events6
+	events6 []string
+
+	mu7     sync.Mutex // ok: only test files share events7
+	events7 []string
+
+	mu8     sync.Mutex // ok: only test files share events8
+	events8 []string
 )
+
+func record4(s string) { mu4.Lock(); events4 = append(events4, s); mu4.Unlock() }
+func record5(s string) { mu5.Lock(); events5 = append(events5, s); mu5.Unlock() }
+func record6(s string) { mu6.Lock(); events6 = append(events6, s); mu6.Unlock() }
+func record7(s string) { mu7.Lock(); events7 = append(events7, s); mu7.Unlock() }
+func record8(s string) { mu8.Lock(); events8 = append(events8, s); mu8.Unlock() }
 
 func count3() int {
 	mu3.Lock()
@@ -42,6 +70,11 @@ func count2() int {
 
 func main() {
 	record("main")
+	record4("main")
+	record5("main")
+	record6("main")
+	record7("main")
+	record8("main")
 	println(count2())
 	go count3()
 	println(count3())
