@@ -856,19 +856,17 @@ func (pc *passContext) guardLockers(c *conversion) map[*types.Func]bool {
 }
 
 // checkHiddenTests returns why the fix declines when the package's own
-// test files, which this pass does not see (the driver analyses the
-// package without them as well as with them), name the lock or a global
-// of the group: the fix would leave them behind.
+// test files name the lock, a global of the group or a callee that takes
+// the owned value: the fix would leave them behind. The non-test variant
+// of the package does not see its test files, so it reads them from the
+// package's directory; the test variant, which does, asks the same
+// question of the same files, so that both variants offer the same fix
+// and print the same message (DESIGN §5 "Test files": one report for a
+// package and its test variant).
 func (pc *passContext) checkHiddenTests(c *conversion) string {
-	for _, f := range pc.pass.Files {
-		if strings.HasSuffix(pc.pass.Fset.File(f.Pos()).Name(), "_test.go") {
-			return "" // the test files are part of the pass
-		}
-	}
 	if len(pc.pass.Files) == 0 {
 		return ""
 	}
-	dir := filepath.Dir(pc.pass.Fset.File(pc.pass.Files[0].Pos()).Name())
 	names := map[string]bool{c.lock.Name(): true}
 	for _, v := range c.globals {
 		names[v.Name()] = true
@@ -876,19 +874,33 @@ func (pc *passContext) checkHiddenTests(c *conversion) string {
 	for _, cl := range c.callees {
 		names[cl.obj.Name()] = true // a test calling it would lack the value
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return "" // not a directory of files: nothing hidden there
+	var tests []*ast.File
+	inPass := false
+	for _, f := range pc.pass.Files {
+		if strings.HasSuffix(pc.pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			tests = append(tests, f)
+			inPass = true
+		}
 	}
-	fset := token.NewFileSet()
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, filepath.Join(dir, e.Name()), nil, parser.SkipObjectResolution)
+	if !inPass {
+		dir := filepath.Dir(pc.pass.Fset.File(pc.pass.Files[0].Pos()).Name())
+		entries, err := os.ReadDir(dir)
 		if err != nil {
-			return "a test file of the package does not parse"
+			return "" // not a directory of files: nothing hidden there
 		}
+		fset := token.NewFileSet()
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, filepath.Join(dir, e.Name()), nil, parser.SkipObjectResolution)
+			if err != nil {
+				return "a test file of the package does not parse"
+			}
+			tests = append(tests, f)
+		}
+	}
+	for _, f := range tests {
 		if f.Name.Name != pc.pass.Pkg.Name() {
 			continue // an external test package sees no unexported names
 		}
