@@ -34,6 +34,10 @@ type labelSet struct {
 	Module  string // module path, or "std"
 	Version string // "" for std
 	Rows    []label
+	// Names holds the declared name of a labelled package whose name
+	// is not the last element of its path (package caddycmd in
+	// .../cmd), read from its files: messages name its locks so.
+	Names map[string]string
 }
 
 // isLock reports whether the mutex column names a package-level lock:

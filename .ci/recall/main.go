@@ -28,6 +28,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"log"
 	"os"
 	"path/filepath"
@@ -129,6 +131,7 @@ func scoreSet(ls *labelSet, chanown, work, save, replay string) ([]*score, error
 		return nil, err
 	}
 	bad := checkPositions(ls, dir)
+	ls.Names = declaredNames(ls, dir)
 	var scores []*score
 	for _, md := range modes {
 		saved := strings.ReplaceAll(ls.title(), "/", "_") + "." + strings.TrimPrefix(md.name, "-") + ".json"
@@ -161,4 +164,26 @@ func scoreSet(ls *labelSet, chanown, work, save, replay string) ([]*score, error
 		scores = append(scores, sc)
 	}
 	return scores, nil
+}
+
+// declaredNames reads the package clause of each labelled package's
+// first labelled file, and returns the names that differ from the last
+// element of the package's path.
+func declaredNames(ls *labelSet, dir string) map[string]string {
+	names := map[string]string{}
+	fset := token.NewFileSet()
+	for _, r := range ls.Rows {
+		if _, done := names[r.Pkg]; done {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, r.File), nil, parser.PackageClauseOnly)
+		if err != nil {
+			continue
+		}
+		names[r.Pkg] = ""
+		if name := f.Name.Name; name != pkgName(r.Pkg) {
+			names[r.Pkg] = name
+		}
+	}
+	return names
 }

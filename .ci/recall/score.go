@@ -43,7 +43,7 @@ func scoreMode(ls *labelSet, mode string, exported bool, reports []report) *scor
 	for _, r := range reports {
 		var hit *lockKey
 		for _, k := range keys {
-			if r.names(k) {
+			if r.names(k) || ls.Names[k.Pkg] != "" && r.Lock == ls.Names[k.Pkg]+"."+embedded(k.Mutex) {
 				hit = &k
 				break
 			}
