@@ -758,21 +758,14 @@ func calledLocally(info *types.Info, s *section, lit *ast.FuncLit) bool {
 					walk(m.Body, true)
 				}
 				return false
-			case *ast.GoStmt:
-				walk(m.Call.Fun, nested)
-				for _, a := range m.Call.Args {
+			case *ast.GoStmt, *ast.DeferStmt:
+				// go v() and defer v() do not run v in place.
+				call := goOrDeferCall(m)
+				walk(call.Fun, nested)
+				for _, a := range call.Args {
 					walk(a, nested)
 				}
-				if id, isID := ast.Unparen(m.Call.Fun).(*ast.Ident); isID && info.Uses[id] == v {
-					ok = false
-				}
-				return false
-			case *ast.DeferStmt:
-				walk(m.Call.Fun, nested)
-				for _, a := range m.Call.Args {
-					walk(a, nested)
-				}
-				if id, isID := ast.Unparen(m.Call.Fun).(*ast.Ident); isID && info.Uses[id] == v {
+				if id, isID := ast.Unparen(call.Fun).(*ast.Ident); isID && info.Uses[id] == v {
 					ok = false
 				}
 				return false
@@ -1049,4 +1042,12 @@ func enclosing(root ast.Node, target ast.Node) []ast.Node {
 		return true
 	})
 	return out
+}
+
+// goOrDeferCall returns the call of a go or defer statement.
+func goOrDeferCall(n ast.Node) *ast.CallExpr {
+	if g, ok := n.(*ast.GoStmt); ok {
+		return g.Call
+	}
+	return n.(*ast.DeferStmt).Call
 }
