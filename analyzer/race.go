@@ -421,25 +421,13 @@ func (pc *passContext) afterEndlessSite(c *goContext) map[*ssa.Function]bool {
 		return m
 	}
 	pc.endless[c] = nil
-	b := c.site.Block()
 	instrs := map[ssa.Instruction]bool{}
-	for _, instr := range b.Instrs[slices.Index(b.Instrs, c.site)+1:] {
-		instrs[instr] = true
-	}
-	seen := map[*ssa.BasicBlock]bool{}
-	work := slices.Clone(b.Succs)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		for _, instr := range x.Instrs {
+	walkAfter(c.site, func(block []ssa.Instruction) (done, prune bool) {
+		for _, instr := range block {
 			instrs[instr] = true
 		}
-		work = append(work, x.Succs...)
-	}
+		return false, false
+	})
 	var callees []*ssa.Function
 	for instr := range instrs {
 		if _, ok := instr.(*ssa.Return); ok {
@@ -474,7 +462,7 @@ func joinOf(c *goContext) func(ssa.Instruction) bool {
 // reaches to without passing an instruction that stop accepts. Both are
 // in one function; each block is visited once.
 func reachesAvoiding(from, to ssa.Instruction, stop func(ssa.Instruction) bool) bool {
-	scan := func(instrs []ssa.Instruction) (found, stopped bool) {
+	return walkAfter(from, func(instrs []ssa.Instruction) (found, stopped bool) {
 		for _, instr := range instrs {
 			if instr == to {
 				return true, false
@@ -484,11 +472,19 @@ func reachesAvoiding(from, to ssa.Instruction, stop func(ssa.Instruction) bool) 
 			}
 		}
 		return false, false
-	}
+	})
+}
+
+// walkAfter visits the instructions that may run after from in its
+// function: the rest of from's block, then each block reachable from
+// there, once. visit returns done to end the walk, which walkAfter then
+// reports, and prune to leave the block's successors unvisited. Each
+// block is visited at most once.
+func walkAfter(from ssa.Instruction, visit func([]ssa.Instruction) (done, prune bool)) bool {
 	b := from.Block()
-	i := slices.Index(b.Instrs, from)
-	if found, stopped := scan(b.Instrs[i+1:]); found || stopped {
-		return found
+	done, prune := visit(b.Instrs[slices.Index(b.Instrs, from)+1:])
+	if done || prune {
+		return done
 	}
 	seen := map[*ssa.BasicBlock]bool{}
 	work := slices.Clone(b.Succs)
@@ -499,11 +495,11 @@ func reachesAvoiding(from, to ssa.Instruction, stop func(ssa.Instruction) bool) 
 			continue
 		}
 		seen[x] = true
-		found, stopped := scan(x.Instrs)
-		if found {
+		done, prune := visit(x.Instrs)
+		if done {
 			return true
 		}
-		if !stopped {
+		if !prune {
 			work = append(work, x.Succs...)
 		}
 	}
