@@ -314,7 +314,10 @@ var %[2]s = func(s *%[1]s) chan *%[1]s {
 	}
 	// Edits come from walks whose order may depend on map iteration and
 	// on which package variant's files were parsed first: in position
-	// order they print the same every run (DESIGN §6).
+	// order they print the same every run (DESIGN §6). The x/tools
+	// checker sorts them again by token.Pos, whose order across files
+	// is go/packages' parse order; cmd/chanown puts them back in file
+	// order (sortFixEdits).
 	slices.SortStableFunc(e.edits, func(a, b analysis.TextEdit) int {
 		return cmp.Or(pc.comparePos(a.Pos, b.Pos), pc.comparePos(a.End, b.End))
 	})

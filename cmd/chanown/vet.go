@@ -216,7 +216,7 @@ func canonical(trees ...jsonTree) jsonTree {
 			}
 			if k := d.key(); !e.seen[k] {
 				e.seen[k] = true
-				e.diags = append(e.diags, raw)
+				e.diags = append(e.diags, sortFixEdits(raw))
 			}
 		}
 	}
