@@ -174,21 +174,25 @@ func isSinkFuncType(t types.Type) bool {
 	return ok
 }
 
-// sinkStructs are the structs whose func-typed fields net/http calls on
-// its own goroutines: per request, per connection, per dial.
+// sinkStructs are the structs whose func-typed fields the standard
+// library calls on its own goroutines: net/http per request, per
+// connection, per dial; crypto/tls in every handshake (GetCertificate,
+// GetClientCertificate, VerifyConnection, …), which runs on each
+// connection's goroutine.
 var sinkStructs = []typeName{
 	{"net/http", "Transport"},
 	{"net/http", "Server"},
+	{"crypto/tls", "Config"},
 }
 
-// mayBeSinkField reports whether v is a func-typed field of a net/http
-// struct, or a field the callbacks flag names: a candidate callback sink
-// for the prefilter, which sees no struct type (isSinkField decides).
+// mayBeSinkField reports whether v is a func-typed field of a package of
+// sinkStructs, or a field the callbacks flag names: a candidate callback
+// sink for the prefilter, which sees no struct type (isSinkField decides).
 func (k *apis) mayBeSinkField(v *types.Var) bool {
 	if !v.IsField() || v.Pkg() == nil || !isFuncType(v.Type()) {
 		return false
 	}
-	if v.Pkg().Path() == "net/http" {
+	if slices.ContainsFunc(sinkStructs, func(s typeName) bool { return s.pkg == v.Pkg().Path() }) {
 		return true
 	}
 	return slices.ContainsFunc(k.callbackFields, func(f callbackField) bool {

@@ -46,6 +46,20 @@ type relatedCase struct {
 
 var relatedCases = []relatedCase{
 	{
+		// A func field of tls.Config: crypto/tls calls it in every
+		// handshake, so the closure stored there starts a context.
+		name:    "sinks/tlsconfig",
+		pattern: "sinks",
+		diag:    `^certMu guards certs,`,
+		spawns: []relatedEntry{
+			{"callback registered in main starts here", "sinks.go", "GetCertificate: func("},
+		},
+		accesses: []relatedEntry{
+			{"certs read here holding certMu", "sinks.go", "return certs[hello.ServerName], nil"},
+			{"certs written here holding certMu", "sinks.go", `certs["example.com"] = &tls.Certificate{}`},
+		},
+	},
+	{
 		// A singleton receiver captured by a sync.Once body: the go
 		// statement inside it starts the context, and the accesses
 		// through the captured receiver are the global's.

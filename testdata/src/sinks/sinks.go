@@ -3,14 +3,18 @@
 // call them later on goroutines of their own. Each guarded global below
 // is written by main after the registration and read by the callback
 // under its lock (reported): an expvar.Func, the Proxy field of an
-// http.Transport, a Prometheus gauge function, and the Collect method of
-// a registered Prometheus collector.
+// http.Transport, the GetCertificate field of a tls.Config (crypto/tls
+// calls it in every handshake, on the connection's goroutine), a
+// Prometheus gauge function, and the Collect method of a registered
+// Prometheus collector.
 //
-// The twin, order, is read by a less function handed to sort.Slice,
-// which calls it synchronously in main (silent).
+// The twins: order, read by a less function handed to sort.Slice, which
+// calls it synchronously in main, and names, read by a function stored
+// in a field of this package's struct and called in main (silent).
 package main
 
 import (
+	"crypto/tls"
 	"expvar"
 	"net/http"
 	"net/url"
@@ -36,9 +40,21 @@ var (
 	statsMu sync.Mutex // want `^statsMu guards stats, shared by main and callback \(\*statsCollector\).Collect; give it one owner goroutine reached over a channel; a fix is offered$`
 	stats   = map[string]int{}
 
+	certMu sync.Mutex // want `^certMu guards certs, shared by main and callback registered in main; give it one owner goroutine reached over a channel; a fix is offered$`
+	certs  = map[string]*tls.Certificate{}
+
 	orderMu sync.Mutex // ok: sort.Slice calls less synchronously, in main
 	order   []int
+
+	namesMu sync.Mutex // ok: the field is this package's, and main calls it
+	names   = map[string]string{}
 )
+
+// lookup holds a function in a field, as tls.Config does, but only main
+// calls it.
+type lookup struct {
+	get func(string) string
+}
 
 func proxyFor(*http.Request) (*url.URL, error) {
 	proxyMu.Lock()
@@ -75,6 +91,18 @@ func main() {
 		varsMu.Unlock()
 	}()
 	client := &http.Client{Transport: &http.Transport{Proxy: proxyFor}}
+	srv := &http.Server{TLSConfig: &tls.Config{
+		GetCertificate: func(hello *tls.ClientHelloInfo) (*tls.Certificate, error) {
+			certMu.Lock()
+			defer certMu.Unlock()
+			return certs[hello.ServerName], nil
+		},
+	}}
+	l := lookup{get: func(name string) string {
+		namesMu.Lock()
+		defer namesMu.Unlock()
+		return names[name]
+	}}
 	prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "conns"}, func() float64 {
 		connsMu.Lock()
 		defer connsMu.Unlock()
@@ -103,5 +131,14 @@ func main() {
 		defer orderMu.Unlock()
 		return order[i] < order[j]
 	})
+	certMu.Lock()
+	certs["example.com"] = &tls.Certificate{}
+	certMu.Unlock()
+	namesMu.Lock()
+	names["a"] = "b"
+	namesMu.Unlock()
+	_ = l.get("a")
+
 	client.Get("http://example.com")
+	srv.ListenAndServeTLS("", "")
 }
