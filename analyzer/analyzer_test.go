@@ -107,6 +107,8 @@ var scenarios = []scenario{
 	{name: "testshare", patterns: []string{"testshare"}},
 	{name: "testcallers", patterns: []string{"testcallers"}},
 	{name: "pathprefix", patterns: []string{"pathprefix"}},
+	{name: "condheld", patterns: []string{"condheld"}},
+	{name: "ptrcopy", patterns: []string{"ptrcopy"}},
 	{name: "testjoin", patterns: []string{"testjoin"}},
 	{name: "noreturn", patterns: []string{"noreturn"}},
 	{name: "ifacedispatch", patterns: []string{"ifacedispatch"}},
