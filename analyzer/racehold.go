@@ -22,27 +22,56 @@ func condHeldAt(a *access, id string) bool {
 }
 
 // loadedUnderGuard reports whether a, an access through a pointer, and
-// b, an access of a path that is a prefix of a's, do not touch the same
-// memory because a loaded the pointer holding guard (DESIGN §5 "Paths
-// conflict with their prefixes"): `p := cfg` under the guard and then
-// `p.Port` without it reads the pointee, not cfg, so a store of cfg
-// under the guard does not race with it; writes of p.Port's memory
-// (cfg.Port = 1, or a store of a struct field on the way) still do. The
-// store of a prefix Q conflicts with the first pointer load on a's path,
-// counting from the root, whose path extends Q; if there is none it
-// conflicts with a itself.
+// b, an access on the same path, do not touch the same memory, or not
+// unordered, because a loaded the pointer holding guard (DESIGN §5
+// "Paths conflict with their prefixes"):
+//
+//   - `p := cfg` under the guard and then `p.Port` without it reads the
+//     pointee, not cfg, so a store of cfg under the guard does not race
+//     with it; writes of p.Port's memory (cfg.Port = 1, or a store of a
+//     struct field on the way) still do. The store of a prefix Q
+//     conflicts with the first pointer load on a's path, counting from
+//     the root, whose path extends Q, or with a itself if there is none.
+//   - `old := cfg; cfg = c` in one critical section detaches the old
+//     pointee from the global: accesses through cfg under the guard
+//     touch the old one only before the swap, ordered by the guard, and
+//     the new one after it, so they do not race with old.Port.
 func (pc *passContext) loadedUnderGuard(a, b *access, guard string) bool {
 	q := b.unit.key
-	if b.unit == a.unit || !strings.HasPrefix(a.unit.key, q+".") {
-		return false
-	}
 	for _, load := range pc.pointerLoads(a) {
 		r, ok := pc.addrRef(load.X)
 		if !ok || !r.exact || r.hops != 0 || r.global() == nil {
 			return false
 		}
-		if p := r.path(); p == q || strings.HasPrefix(p, q+".") {
-			return has(pc.loadLocks[load], guard)
+		p := r.path()
+		if q == p || strings.HasPrefix(p, q+".") {
+			// b touches the pointer the load reads, or memory that
+			// holds it.
+			return b.unit != a.unit && has(pc.loadLocks[load], guard)
+		}
+		if strings.HasPrefix(q, p+".") && has(b.locks, guard) && has(pc.loadLocks[load], guard) && pc.swappedAfter(load, p, guard) {
+			return true // b, under the guard, reaches only pointees other than a's
+		}
+	}
+	return false
+}
+
+// swappedAfter reports whether the critical section of guard that the
+// pointer load belongs to stores the loaded path after it, in the load's
+// block: `old := cfg; cfg = c`. Each instruction after the load is
+// visited once.
+func (pc *passContext) swappedAfter(load *ssa.UnOp, path, guard string) bool {
+	b := load.Block()
+	st := lockState{locks: pc.loadLocks[load]}
+	for _, instr := range b.Instrs[slices.Index(b.Instrs, ssa.Instruction(load))+1:] {
+		if s, ok := instr.(*ssa.Store); ok {
+			if r, ok := pc.addrRef(s.Addr); ok && r.exact && r.hops == 0 && r.global() != nil && r.path() == path {
+				return true
+			}
+		}
+		pc.transfer(instr, &st, nil)
+		if !has(st.locks, guard) {
+			return false
 		}
 	}
 	return false

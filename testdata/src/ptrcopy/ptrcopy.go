@@ -2,10 +2,11 @@
 // guard (DESIGN §5 "Paths conflict with their prefixes"). setLogger
 // swaps logger under logMu and then, without it, reads a field through
 // old, the pointer it loaded under logMu: that reads the old Logger,
-// which the store of logger (the pointer) does not touch, and nobody
-// writes a Logger's fields after publishing it. Silent. Its twin,
-// levelNow, reads logger.Level without logMu: the pointer itself is
-// loaded without the guard while setLogger replaces it. Reported.
+// which the store of logger (the pointer) does not touch, and which
+// setLevel, writing logger.Level in place under logMu, reaches only
+// before the swap, ordered by logMu. Silent. Its twin, levelNow, reads
+// logger.Level without logMu: the pointer itself is loaded without the
+// guard while setLogger replaces it. Reported.
 //
 // cfg's pointee is written in place (setPort writes cfg.Port under
 // cfgMu): port, which copies cfg under cfgMu and reads c.Port after
@@ -23,7 +24,7 @@ type Logger struct {
 }
 
 var (
-	logMu  sync.Mutex // want `^logMu guards logger, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	logMu  sync.Mutex // want `^logMu guards logger and logger.Level, shared by main and goroutine started in main; give them one owner goroutine reached over a channel$`
 	logger = &Logger{}
 )
 
@@ -32,11 +33,17 @@ func setLogger(l *Logger) int {
 	old := logger
 	logger = l
 	logMu.Unlock()
-	return old.Level // ok: old was loaded under logMu; the Logger it points to is never written after it is published
+	return old.Level // ok: old was loaded under logMu and detached by the swap; setLevel writes only the Logger current under logMu
+}
+
+func setLevel(n int) {
+	logMu.Lock()
+	logger.Level = n
+	logMu.Unlock()
 }
 
 func levelNow() int {
-	return logger.Level // want `^logger.Level read without holding logMu; goroutine started in main also writes logger$`
+	return logger.Level // want `^logger.Level read without holding logMu; goroutine started in main also writes it$`
 }
 
 type Config struct{ Port int }
@@ -89,6 +96,7 @@ func limitsNow() int {
 
 func serve(n int) {
 	setLogger(&Logger{Level: n})
+	setLevel(n)
 	levelNow()
 	setPort(n)
 	port()
