@@ -109,6 +109,7 @@ var scenarios = []scenario{
 	{name: "pathprefix", patterns: []string{"pathprefix"}},
 	{name: "condheld", patterns: []string{"condheld"}},
 	{name: "ptrcopy", patterns: []string{"ptrcopy"}},
+	{name: "spilledparam", patterns: []string{"spilledparam"}},
 	{name: "testjoin", patterns: []string{"testjoin"}},
 	{name: "noreturn", patterns: []string{"noreturn"}},
 	{name: "ifacedispatch", patterns: []string{"ifacedispatch"}},

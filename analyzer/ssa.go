@@ -312,7 +312,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 			}
 			// In invoke mode call.Value is the receiver interface, not
 			// a called func: w.Write(b) does not call parameter w.
-			if i, ok := params[call.Value]; ok && !call.IsInvoke() {
+			if i, ok := calledParam(call.Value, params); ok && !call.IsInvoke() {
 				if _, isGo := instr.(*ssa.Go); isGo {
 					setFlag(&s.spawnsParam, i)
 				} else {
@@ -436,6 +436,20 @@ func (pc *passContext) calledCaptures(v ssa.Value, params map[ssa.Value]int) []i
 		}
 	}
 	return out
+}
+
+// calledParam returns the index of the parameter (in params) that the
+// called value v is: the parameter itself, or a load of the cell it was
+// spilled to because a closure captures it (`ln := f(); go func() { f()
+// }()` calls f in place through the cell).
+func calledParam(v ssa.Value, params map[ssa.Value]int) (int, bool) {
+	if i, ok := params[v]; ok {
+		return i, true
+	}
+	if l, ok := v.(*ssa.UnOp); ok && l.Op == token.MUL {
+		return boundParam(l.X, params)
+	}
+	return 0, false
 }
 
 // boundParam returns the index of the parameter that the closure binding
