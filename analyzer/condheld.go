@@ -19,10 +19,11 @@ type condHeld struct {
 }
 
 // newCondHeld returns the condHeld of a function whose dataflow ended
-// with the block entry states in and the may-held locks out[p][i] on the
-// edge from block p to its i-th successor; nil when every lock held on
-// some path to a block is held on every path to it.
-func newCondHeld(fn *ssa.Function, in []*lockState, out [][]lockset) *condHeld {
+// with the block entry states in; nil when every lock held on some path
+// to a block is held on every path to it, as in most functions, which
+// then pay nothing more. Otherwise the locks held on some path on each
+// edge are computed again from in, one pass over the blocks.
+func (pc *passContext) newCondHeld(fn *ssa.Function, in []*lockState) *condHeld {
 	need := false
 	for _, st := range in {
 		// may is a superset of locks: a longer may holds more.
@@ -33,6 +34,22 @@ func newCondHeld(fn *ssa.Function, in []*lockState, out [][]lockset) *condHeld {
 	}
 	if !need {
 		return nil
+	}
+	// out[p][i] holds the locks held on some path on the edge from
+	// block p to its i-th successor.
+	out := make([][]lockset, len(fn.Blocks))
+	for _, p := range fn.Blocks {
+		if in[p.Index] == nil {
+			continue
+		}
+		st := in[p.Index].fork()
+		for _, instr := range p.Instrs {
+			pc.transfer(instr, &st, nil)
+		}
+		out[p.Index] = make([]lockset, len(p.Succs))
+		for i := range p.Succs {
+			out[p.Index][i] = pc.refineEdge(p, i, st).may
+		}
 	}
 	c := &condHeld{splits: map[string][]*ssa.BasicBlock{}, memo: map[[2]int]bool{}}
 	for _, b := range fn.Blocks {

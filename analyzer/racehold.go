@@ -22,9 +22,9 @@ func condHeldAt(a *access, id string) bool {
 }
 
 // loadedUnderGuard reports whether a, an access through a pointer, and
-// b, an access on the same path, do not touch the same memory, or not
-// unordered, because a loaded the pointer holding guard (DESIGN §5
-// "Paths conflict with their prefixes"):
+// b, an access on the same path, cannot race because a loaded the
+// pointer holding guard: they touch different memory, or are ordered by
+// the guard (DESIGN §5 "Paths conflict with their prefixes"):
 //
 //   - `p := cfg` under the guard and then `p.Port` without it reads the
 //     pointee, not cfg, so a store of cfg under the guard does not race

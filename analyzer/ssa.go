@@ -43,9 +43,6 @@ func (pc *passContext) flow(fn *ssa.Function, entry, entryMay lockset, visit vis
 		return
 	}
 	in := make([]*lockState, len(fn.Blocks))
-	// out holds the may-held locks on each edge, as of the last time its
-	// block was processed: the final ones (condHeld).
-	out := make([][]lockset, len(fn.Blocks))
 	var work []*ssa.BasicBlock
 	push := func(b *ssa.BasicBlock, st lockState) {
 		if in[b.Index] == nil {
@@ -73,19 +70,14 @@ func (pc *passContext) flow(fn *ssa.Function, entry, entryMay lockset, visit vis
 		for _, instr := range b.Instrs {
 			pc.transfer(instr, &st, nil)
 		}
-		if out[b.Index] == nil {
-			out[b.Index] = make([]lockset, len(b.Succs))
-		}
 		for i, succ := range b.Succs {
-			e := pc.refineEdge(b, i, st)
-			out[b.Index][i] = e.may
-			push(succ, e)
+			push(succ, pc.refineEdge(b, i, st))
 		}
 	}
 	if visit == nil {
 		return
 	}
-	ch := newCondHeld(fn, in, out)
+	ch := pc.newCondHeld(fn, in)
 	for _, b := range fn.Blocks {
 		if in[b.Index] == nil {
 			continue // unreachable
