@@ -17,6 +17,16 @@ type access struct {
 	pos   token.Pos
 	write bool
 	locks lockset
+	// cond are the locks held conditionally at the access (ssa.go flow,
+	// condHeld), through the callers too: on some path, and no path
+	// without them is known to reach it. The race tier does not claim
+	// "without holding" a guard held conditionally (racehold.go
+	// condHeldAt).
+	cond lockset
+	// addr is the address or value the access goes through, from which
+	// the race tier finds the pointers it loads on the way (race.go
+	// loadedUnderGuard).
+	addr ssa.Value
 	// chans are the channel locks held (chanlock.go), kept apart from
 	// locks: they never guard, they only order accesses (race.go
 	// exclusive).
@@ -83,31 +93,46 @@ func (pc *passContext) collectAccesses() {
 		}
 	}
 	pc.entryLocks = map[*ssa.Function]lockset{}
+	pc.entryCond = map[*ssa.Function]lockset{}
+	pc.loadLocks = map[*ssa.UnOp]lockset{}
 	pending := map[*ssa.Function]lockset{}
+	// pendingSome holds the locks held, on every path or conditionally,
+	// at every call seen so far: a call without a lock is a run of the
+	// callee without it.
+	pendingSome := map[*ssa.Function]lockset{}
 	satisfied := map[*ssa.Function]map[ssa.Instruction]bool{}
-	contribute := func(callee *ssa.Function, instr ssa.Instruction, locks lockset) {
+	contribute := func(callee *ssa.Function, instr ssa.Instruction, locks, cond lockset) {
+		some := locks.union(cond)
 		if prev, ok := satisfied[callee]; ok {
 			if len(prev) > 0 {
 				pending[callee] = pending[callee].meet(locks)
+				pendingSome[callee] = pendingSome[callee].meet(some)
 			}
 		} else {
 			satisfied[callee] = map[ssa.Instruction]bool{}
 			pending[callee] = locks
+			pendingSome[callee] = some
 		}
 		satisfied[callee][instr] = true
 	}
 	for i := len(pc.order) - 1; i >= 0; i-- {
 		fn := pc.order[i]
-		var entry lockset
+		var entry, entryCond lockset
 		if pc.inheritsLocks(fn) && len(satisfied[fn]) == distinctInstrs(pc.callerUses(fn)) {
 			entry = pending[fn]
+			for _, h := range pendingSome[fn] {
+				if !has(entry, h.id) {
+					entryCond = append(entryCond, h)
+				}
+			}
 		}
 		pc.entryLocks[fn] = entry
+		pc.entryCond[fn] = entryCond
 		fromTest := pc.inTestFile(fn)
-		pc.flow(fn, entry, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset) {
+		pc.flow(fn, entry, entryCond, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, cond lockset) {
 			for _, callee := range usesAt[instr] {
 				if fromTest && !pc.inTestFile(callee) {
-					pc.noteTestCall(fn, instr, callee, deferred, locks)
+					pc.noteTestCall(fn, instr, callee, deferred, locks, cond)
 					continue // judged by its non-test callers
 				}
 				for _, u := range pc.uses[callee] {
@@ -116,30 +141,30 @@ func (pc *passContext) collectAccesses() {
 					}
 					switch {
 					case u.kind == useCall && !deferred:
-						contribute(callee, instr, locks)
+						contribute(callee, instr, locks, cond)
 					case u.kind == useDefer && deferred:
-						contribute(callee, instr, locks)
+						contribute(callee, instr, locks, cond)
 					case u.kind == useCallback && !deferred:
 						s := pc.summaryOf(u.helper)
 						if s == nil {
 							// Nothing is known of the helper
 							// (unknownCaller, or an interface method
 							// or func value): it runs f in place.
-							contribute(callee, instr, locks)
+							contribute(callee, instr, locks, cond)
 							continue
 						}
 						if under, ok := s.paramCalls[u.param]; ok {
-							contribute(callee, instr, locks.union(under))
+							contribute(callee, instr, locks.union(under), cond)
 							continue
 						}
-						contribute(callee, instr, nil)
+						contribute(callee, instr, nil, nil)
 					}
 				}
 			}
 			if _, isDefer := instr.(*ssa.Defer); isDefer != deferred {
 				return // a Defer acts when it runs
 			}
-			pc.recordInstr(fn, instr, call, locks)
+			pc.recordInstr(fn, instr, call, locks, cond)
 		})
 	}
 	pc.testCallAccesses()
@@ -193,22 +218,30 @@ func (pc *passContext) callerUses(fn *ssa.Function) []use {
 }
 
 // recordInstr records the accesses and lock events of instr.
-func (pc *passContext) recordInstr(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks lockset) {
+func (pc *passContext) recordInstr(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks, cond lockset) {
 	if call != nil {
-		pc.recordCall(fn, instr, call, locks)
+		pc.recordCall(fn, instr, call, locks, cond)
 	}
 	if id, ok := pc.releasedChan(instr); ok && !has(locks, id) {
 		pc.unlocks = append(pc.unlocks, unlockEvent{id, fn})
 	}
 	switch instr := instr.(type) {
 	case *ssa.UnOp:
-		if instr.Op == token.MUL && !isNavigation(instr) {
-			pc.addAccess(fn, instr, instr.X, false, locks)
+		if instr.Op != token.MUL {
+			break
+		}
+		if _, ok := instr.Type().Underlying().(*types.Pointer); ok {
+			// The race tier asks which locks were held where a pointer
+			// was loaded (race.go loadedUnderGuard).
+			pc.loadLocks[instr] = locks
+		}
+		if !isNavigation(instr) {
+			pc.addAccess(fn, instr, instr.X, false, locks, cond)
 		}
 	case *ssa.Store:
-		pc.addAccess(fn, instr, instr.Addr, true, locks)
+		pc.addAccess(fn, instr, instr.Addr, true, locks, cond)
 	case *ssa.MapUpdate:
-		pc.addAccess(fn, instr, instr.Map, true, locks)
+		pc.addAccess(fn, instr, instr.Map, true, locks, cond)
 	}
 }
 
@@ -216,7 +249,7 @@ func (pc *passContext) recordInstr(fn *ssa.Function, instr ssa.Instruction, call
 // builtin that writes its argument (delete, clear, copy), or a function
 // that stores through a pointer to a global (DESIGN §5 "Writes through
 // calls").
-func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks lockset) {
+func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks, cond lockset) {
 	if _, isGo := instr.(*ssa.Go); isGo {
 		return // arguments are evaluated here, but the call runs elsewhere
 	}
@@ -233,7 +266,7 @@ func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call 
 		switch b.Name() {
 		case "delete", "clear", "copy":
 			if len(call.Args) > 0 {
-				pc.addAccess(fn, instr, call.Args[0], true, locks)
+				pc.addAccess(fn, instr, call.Args[0], true, locks, cond)
 			}
 		}
 		return
@@ -264,7 +297,7 @@ func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call 
 			}
 		}
 		write := s != nil && s.mutates[k]
-		pc.addAccess(fn, instr, arg, write, locks)
+		pc.addAccess(fn, instr, arg, write, locks, cond)
 	}
 }
 
@@ -289,8 +322,8 @@ func isNavigation(u *ssa.UnOp) bool {
 
 // addAccess records an access of the memory v refers to (an address, or
 // a map or slice value), if it is a unit of this package at most one
-// pointer away.
-func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.Value, write bool, locks lockset) {
+// pointer away, with the locks held on every path and conditionally.
+func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.Value, write bool, locks, cond lockset) {
 	r, ok := pc.addrRef(v)
 	if !ok || r.hops > 1 {
 		return
@@ -313,7 +346,8 @@ func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.
 		}
 	}
 	mutexes, chans := splitChanLocks(locks)
-	a := &access{unit: u, fn: fn, instr: instr, pos: instrPos(instr, v), write: write, locks: mutexes, chans: chans}
+	condMutexes, _ := splitChanLocks(cond)
+	a := &access{unit: u, fn: fn, instr: instr, pos: instrPos(instr, v), write: write, locks: mutexes, cond: condMutexes, addr: v, chans: chans}
 	pc.addRef(u, a)
 	pc.accesses = append(pc.accesses, a)
 }
@@ -430,6 +464,8 @@ func (s *accessSet) addRef(u *unit, a *access) {
 // accessSet is the product of collectAccesses and assignContexts.
 type accessSet struct {
 	entryLocks map[*ssa.Function]lockset // locks held on entry, from callers
+	entryCond  map[*ssa.Function]lockset // locks held conditionally on entry, from callers
+	loadLocks  map[*ssa.UnOp]lockset     // locks held at each load of a pointer
 	accesses   []*access
 	byUnit     map[*unit][]*access // every access of each unit, in collection order; see addRef
 	// startAccesses are, for a context an imported function starts,

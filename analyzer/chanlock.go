@@ -110,14 +110,14 @@ func (pc *passContext) chanOp(instr ssa.Instruction, st *lockState) {
 	switch instr := instr.(type) {
 	case *ssa.Send:
 		if id, ok := pc.chanLockID(instr.Chan); ok {
-			st.locks = st.locks.with(id, false)
+			st.acquire(id, false)
 		}
 	case *ssa.UnOp:
 		if instr.Op != token.ARROW {
 			return
 		}
 		if id, ok := pc.chanLockID(instr.X); ok {
-			st.locks = st.locks.without(id)
+			st.release(id)
 		}
 	}
 }
@@ -165,9 +165,9 @@ func (pc *passContext) refineSelect(sel *ssa.Select, k int, st lockState) lockSt
 	}
 	out := st.fork()
 	if s.Dir == types.SendOnly {
-		out.locks = out.locks.with(id, false)
+		out.acquire(id, false)
 	} else {
-		out.locks = out.locks.without(id)
+		out.release(id)
 	}
 	return out
 }

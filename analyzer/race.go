@@ -173,6 +173,9 @@ func (pc *passContext) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Fu
 		if held && (!a.write || !read) || held && read && a.write {
 			continue // guarded, or rlockwrite
 		}
+		if !held && condHeldAt(a, f.guard.id) {
+			continue // held conditionally: no run is known to miss it here
+		}
 		if !a.own() {
 			continue // reported where its function is declared, or evidence only
 		}
@@ -180,7 +183,7 @@ func (pc *passContext) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Fu
 		if len(a.locks) > 0 {
 			cat = CategoryWrongLock
 		}
-		b, c, same := pc.conflict(a, others)
+		b, c, same := pc.conflict(a, others, f.guard.id)
 		if b == nil {
 			continue
 		}
@@ -258,8 +261,10 @@ func (pc *passContext) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Fu
 // is another run of a's own context. An access in a
 // non-test file conflicts only through contexts that exist without test
 // files (DESIGN §5: race-tier reports caused by tests are placed in the
-// _test.go file). It prefers a write, by another context, at another access.
-func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx *goContext, same bool) {
+// _test.go file). An access through a pointer a loaded holding guard does
+// not conflict with the pointer's stores (loadedUnderGuard). It prefers
+// a write, by another context, at another access.
+func (pc *passContext) conflict(a *access, as []*access, guard string) (best *access, bestCtx *goContext, same bool) {
 	inTest := isTestFile(pc.pass.Fset, a.pos)
 	rank := func(b *access, ca, cb *goContext) int {
 		r := 0
@@ -276,7 +281,7 @@ func (pc *passContext) conflict(a *access, as []*access) (best *access, bestCtx 
 	}
 	bestRank := -1
 	for _, b := range as {
-		if !a.write && !b.write || !pathsConflict(a, b) {
+		if !a.write && !b.write || !pathsConflict(a, b) || pc.loadedUnderGuard(a, b, guard) {
 			continue
 		}
 		for _, ca := range a.ctxs {

@@ -207,6 +207,30 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// A write reached whatever the condition the lock was taken
+		// under: the other side is the write under the lock
+		// (DESIGN §5 "Conditionally held locks").
+		name:    "condheld/record",
+		pattern: "condheld",
+		diag:    `^pipes written without holding pipeMu;`,
+		accesses: []relatedEntry{
+			{"pipeMu held here", "condheld.go", "clear(pipes)"},
+			{"pipes written here by goroutine started in main", "condheld.go", "clear(pipes)"},
+		},
+	},
+	{
+		// A field read through a pointer copied under the guard races
+		// with writes of the field, not with stores of the pointer
+		// (DESIGN §5 "Paths conflict with their prefixes").
+		name:    "ptrcopy/limitsNow",
+		pattern: "ptrcopy",
+		diag:    `^lim.Inner.Max read without holding limMu;`,
+		accesses: []relatedEntry{
+			{"lim.Inner written here by goroutine started in main", "ptrcopy.go", "lim.Inner = Inner{Max: n}"},
+			{"limMu held here", "ptrcopy.go", "lim.Inner = Inner{Max: n}"},
+		},
+	},
+	{
 		// A field read against a whole-value write: the other side
 		// names the path it touches.
 		name:    "pathprefix/unguarded",

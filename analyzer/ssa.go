@@ -22,19 +22,23 @@ type summary struct {
 }
 
 // A visitFunc receives each instruction of a function with the locks held
-// before it. For deferred calls it is called twice: once for the Defer
+// before it on every path (locks) and the locks held conditionally (cond:
+// on some path, and no path without them is known to reach it; see
+// condHeld). For deferred calls it is called twice: once for the Defer
 // instruction (deferred=false) and once when the call runs at RunDefers
 // (deferred=true), with the locks held then.
-type visitFunc func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset)
+type visitFunc func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, cond lockset)
 
-// flow runs the must-hold lockset dataflow over fn's CFG, starting with
-// entry held, and then calls visit for every instruction in reachable
-// blocks. Branches join by intersection and loops reach a fixpoint;
-// deferred calls are replayed last-in first-out at RunDefers. A block is
-// queued again only when its entry state shrinks (merge intersects the
-// locks and keeps a common prefix of the defers), so each block is
-// processed at most 1 + locks + defers times.
-func (pc *passContext) flow(fn *ssa.Function, entry lockset, visit visitFunc) {
+// flow runs the lockset dataflow over fn's CFG, starting with entry held
+// on every path and entryMay (with entry) held conditionally, and then
+// calls visit for every instruction in reachable blocks. The must-held locks
+// join by intersection and the may-held ones by union; loops reach a
+// fixpoint; deferred calls are replayed last-in first-out at RunDefers.
+// A block is queued again only when its entry state changes, and each
+// change is monotone (merge shrinks the locks held on every path and the
+// common prefix of the defers, and grows the locks held on some path),
+// so each block is processed at most 1 + 2·locks + defers times.
+func (pc *passContext) flow(fn *ssa.Function, entry, entryMay lockset, visit visitFunc) {
 	if len(fn.Blocks) == 0 {
 		return
 	}
@@ -52,11 +56,12 @@ func (pc *passContext) flow(fn *ssa.Function, entry lockset, visit visitFunc) {
 			work = append(work, b)
 		}
 	}
-	push(fn.Blocks[0], lockState{locks: entry})
+	start := lockState{locks: entry, may: entry.union(entryMay)}
+	push(fn.Blocks[0], start)
 	if fn.Recover != nil {
 		// A recovered panic may come from anywhere; assume only the
 		// entry locks.
-		push(fn.Recover, lockState{locks: entry})
+		push(fn.Recover, start.fork())
 	}
 	for len(work) > 0 {
 		b := work[len(work)-1]
@@ -72,26 +77,32 @@ func (pc *passContext) flow(fn *ssa.Function, entry lockset, visit visitFunc) {
 	if visit == nil {
 		return
 	}
+	ch := pc.newCondHeld(fn, in)
 	for _, b := range fn.Blocks {
 		if in[b.Index] == nil {
 			continue // unreachable
 		}
+		// transfer passes on the locks held on some path; the visitor
+		// gets those held conditionally at b.
+		atB := func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, may lockset) {
+			visit(instr, call, deferred, locks, ch.cond(b, locks, may))
+		}
 		st := in[b.Index].fork()
 		for _, instr := range b.Instrs {
-			pc.transfer(instr, &st, visit)
+			pc.transfer(instr, &st, atB)
 		}
 	}
 }
 
 // transfer applies instr to st, first calling visit (if any) with the
-// state before it.
+// state before it: the locks held on every path and on some path.
 func (pc *passContext) transfer(instr ssa.Instruction, st *lockState, visit visitFunc) {
 	var call *ssa.CallCommon
 	if c, ok := instr.(ssa.CallInstruction); ok {
 		call = c.Common()
 	}
 	if visit != nil {
-		visit(instr, call, false, st.locks)
+		visit(instr, call, false, st.locks, st.may)
 	}
 	switch instr := instr.(type) {
 	case *ssa.Call:
@@ -104,7 +115,7 @@ func (pc *passContext) transfer(instr ssa.Instruction, st *lockState, visit visi
 		for i := len(st.defers) - 1; i >= 0; i-- {
 			d := st.defers[i]
 			if visit != nil {
-				visit(d, &d.Call, true, st.locks)
+				visit(d, &d.Call, true, st.locks, st.may)
 			}
 			pc.applyCall(&d.Call, st)
 		}
@@ -119,25 +130,25 @@ func (pc *passContext) applyCall(call *ssa.CallCommon, st *lockState) {
 		id, _ := pc.lockID(addr)
 		switch op {
 		case opLock:
-			st.locks = st.locks.with(id, false)
+			st.acquire(id, false)
 		case opRLock:
-			st.locks = st.locks.with(id, true)
+			st.acquire(id, true)
 		case opUnlock, opRUnlock:
-			st.locks = st.locks.without(id)
+			st.release(id)
 		}
 		return
 	}
 	if callee := pc.staticCallee(call); callee != nil {
 		if s := pc.summaryOf(callee); s != nil {
-			st.locks = st.locks.union(s.acquired)
+			st.acquireAll(s.acquired)
 			for _, id := range s.released {
-				st.locks = st.locks.without(id)
+				st.release(id)
 			}
 		}
 		return
 	}
 	for _, id := range pc.releasedByCalling(call.Value) {
-		st.locks = st.locks.without(id)
+		st.release(id)
 	}
 }
 
@@ -185,7 +196,7 @@ func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState) lockSt
 	if callee := pc.staticCallee(&c.Call); callee != nil {
 		if s := pc.summaryOf(callee); s != nil && len(s.tryAcquired) > 0 {
 			out := st.fork()
-			out.locks = out.locks.union(s.tryAcquired)
+			out.acquireAll(s.tryAcquired)
 			return out
 		}
 	}
@@ -195,7 +206,7 @@ func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState) lockSt
 	}
 	id, _ := pc.lockID(addr)
 	out := st.fork()
-	out.locks = out.locks.with(id, op == opTryRLock)
+	out.acquire(id, op == opTryRLock)
 	return out
 }
 
@@ -239,7 +250,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 	var returns []lockset
 	var returnInstrs []*ssa.Return
 	releasers := [][]string(nil)
-	pc.flow(fn, nil, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks lockset) {
+	pc.flow(fn, nil, nil, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, _ lockset) {
 		if id, ok := pc.releasedChan(instr); ok && !has(locks, id) {
 			s.released = appendUnique(s.released, id)
 		}
@@ -293,7 +304,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 			}
 			// In invoke mode call.Value is the receiver interface, not
 			// a called func: w.Write(b) does not call parameter w.
-			if i, ok := params[call.Value]; ok && !call.IsInvoke() {
+			if i, ok := calledParam(call.Value, params); ok && !call.IsInvoke() {
 				if _, isGo := instr.(*ssa.Go); isGo {
 					setFlag(&s.spawnsParam, i)
 				} else {
@@ -417,6 +428,20 @@ func (pc *passContext) calledCaptures(v ssa.Value, params map[ssa.Value]int) []i
 		}
 	}
 	return out
+}
+
+// calledParam returns the index of the parameter (in params) that the
+// called value v is: the parameter itself, or a load of the cell it was
+// spilled to because a closure captures it (`ln := f(); go func() { f()
+// }()` calls f in place through the cell).
+func calledParam(v ssa.Value, params map[ssa.Value]int) (int, bool) {
+	if i, ok := params[v]; ok {
+		return i, true
+	}
+	if l, ok := v.(*ssa.UnOp); ok && l.Op == token.MUL {
+		return boundParam(l.X, params)
+	}
+	return 0, false
 }
 
 // boundParam returns the index of the parameter that the closure binding

@@ -91,30 +91,58 @@ func (ls lockset) String() string {
 }
 
 // A lockState is the abstract state of the lockset dataflow at a point in
-// a function: the locks held and the calls deferred so far.
+// a function: the locks held on every path, the locks held on some path,
+// and the calls deferred so far.
 type lockState struct {
-	locks  lockset
+	locks lockset
+	// may holds the locks held on some path to the point, a superset of
+	// locks: a lock taken under a condition is in may after the branches
+	// join. flow tells from it which locks are held conditionally
+	// (condHeld), where the race tier claims no "without holding"
+	// (DESIGN §5 "Conditionally held locks").
+	may    lockset
 	defers []*ssa.Defer
 }
 
 // fork returns a copy of s that can be changed without changing s.
 func (s lockState) fork() lockState {
-	return lockState{locks: slices.Clone(s.locks), defers: slices.Clone(s.defers)}
+	return lockState{locks: slices.Clone(s.locks), may: slices.Clone(s.may), defers: slices.Clone(s.defers)}
 }
 
-// merge returns the state holding on every path: the meet of the locks
-// and the longest common prefix of the deferred calls.
+// merge returns the state at a join: the meet of the locks held on every
+// path, the union of those held on some path, and the longest common
+// prefix of the deferred calls.
 func (s lockState) merge(o lockState) lockState {
 	n := 0
 	for n < len(s.defers) && n < len(o.defers) && s.defers[n] == o.defers[n] {
 		n++
 	}
-	return lockState{locks: s.locks.meet(o.locks), defers: s.defers[:n:n]}
+	return lockState{locks: s.locks.meet(o.locks), may: s.may.union(o.may), defers: s.defers[:n:n]}
 }
 
 // equal reports whether s and o are the same state.
 func (s lockState) equal(o lockState) bool {
-	return slices.Equal(s.locks, o.locks) && slices.Equal(s.defers, o.defers)
+	return slices.Equal(s.locks, o.locks) && slices.Equal(s.may, o.may) && slices.Equal(s.defers, o.defers)
+}
+
+// acquire records that id is now held on every path (read-held if read).
+func (s *lockState) acquire(id string, read bool) {
+	s.locks = s.locks.with(id, read)
+	s.may = s.may.with(id, read)
+}
+
+// acquireAll acquires every lock of ls.
+func (s *lockState) acquireAll(ls lockset) {
+	s.locks = s.locks.union(ls)
+	s.may = s.may.union(ls)
+}
+
+// release records that id is held on no path: an Unlock on a path
+// where the lock was only held on some paths before still releases it
+// there.
+func (s *lockState) release(id string) {
+	s.locks = s.locks.without(id)
+	s.may = s.may.without(id)
 }
 
 // isInstanceLock reports whether id names an instance lock.

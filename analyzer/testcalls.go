@@ -9,15 +9,16 @@ type testCall struct {
 	instr  ssa.Instruction
 	callee *ssa.Function
 	locks  lockset
+	cond   lockset // the locks the test holds conditionally there
 }
 
 // noteTestCall records the call instr of callee made by the test-file
 // function fn holding locks, when the use at instr is a call (or a
 // deferred call, when it runs).
-func (pc *passContext) noteTestCall(fn *ssa.Function, instr ssa.Instruction, callee *ssa.Function, deferred bool, locks lockset) {
+func (pc *passContext) noteTestCall(fn *ssa.Function, instr ssa.Instruction, callee *ssa.Function, deferred bool, locks, cond lockset) {
 	for _, u := range pc.uses[callee] {
 		if u.instr == instr && (u.kind == useCall && !deferred || u.kind == useDefer && deferred) {
-			pc.testCalls = append(pc.testCalls, testCall{fn, instr, callee, locks})
+			pc.testCalls = append(pc.testCalls, testCall{fn, instr, callee, locks, cond})
 			return
 		}
 	}
@@ -58,13 +59,25 @@ func (pc *passContext) testCallAccesses() {
 			inside = pc.globals.show(tc.callee.Pkg.Pkg.Path() + "." + funcName(tc.callee))
 		}
 		mutexes, chans := splitChanLocks(tc.locks)
+		condMutexes, _ := splitChanLocks(tc.cond)
+		// The locks the non-test callers hold conditionally are not
+		// held at the test's call unless the test holds them.
+		var notHeld []string
+		for _, h := range pc.entryCond[tc.callee] {
+			if !has(tc.locks, h.id) && !has(tc.cond, h.id) {
+				notHeld = append(notHeld, h.id)
+			}
+		}
 		for _, a := range byFn[tc.callee] {
-			locks, held := a.locks, a.chans
+			locks, held, cond := a.locks, a.chans, a.cond
 			for _, id := range missing {
-				locks, held = locks.without(id), held.without(id)
+				locks, held, cond = locks.without(id), held.without(id), cond.without(id)
+			}
+			for _, id := range notHeld {
+				cond = cond.without(id)
 			}
 			b := &access{unit: a.unit, fn: tc.fn, instr: tc.instr, pos: sitePos(tc.instr), write: a.write,
-				locks: locks.union(mutexes), chans: held.union(chans), inside: inside, callerLocks: mutexes}
+				locks: locks.union(mutexes), cond: cond.union(condMutexes), chans: held.union(chans), inside: inside, callerLocks: mutexes}
 			pc.addRef(a.unit, b)
 			pc.accesses = append(pc.accesses, b)
 		}
