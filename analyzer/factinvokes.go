@@ -28,20 +28,25 @@ func (pc *passContext) moduleInterface(t types.Type) string {
 		return ""
 	}
 	obj := n.Obj()
-	if obj.Pkg() == nil || !obj.Exported() || pc.globals.module.path == stdModule {
+	if obj.Pkg() == nil || !obj.Exported() || !pc.inModule(obj.Pkg().Path()) {
 		return ""
 	}
-	// Without a module (GOPATH mode) the tree the package is in stands
-	// for it.
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+// inModule reports whether the package of the given path is of the
+// analysed package's module, by its path: the module path or below it,
+// and without a module (GOPATH mode) the tree the package is in. Never
+// in std.
+func (pc *passContext) inModule(path string) bool {
 	root := pc.globals.module.path
-	if root == "" {
+	switch root {
+	case stdModule:
+		return false
+	case "":
 		root, _, _ = strings.Cut(pc.pass.Pkg.Path(), "/")
 	}
-	path := obj.Pkg().Path()
-	if path != root && !strings.HasPrefix(path, root+"/") {
-		return ""
-	}
-	return path + "." + obj.Name()
+	return path == root || strings.HasPrefix(path, root+"/")
 }
 
 // invokesOf returns the interface method calls that instr makes for
@@ -55,13 +60,15 @@ func (pc *passContext) invokesOf(instr ssa.Instruction) []factInvoke {
 	}
 	call := c.Common()
 	if call.IsInvoke() {
-		if iface := pc.moduleInterface(call.Value.Type()); iface != "" {
+		// An unexported method is implemented in its own package only.
+		if iface := pc.moduleInterface(call.Value.Type()); iface != "" && call.Method.Exported() {
 			return []factInvoke{{Iface: iface, Method: call.Method.Name()}}
 		}
 		return nil
 	}
 	if ff := pc.factOf(pc.staticCallee(call)); ff != nil {
-		return ff.Invokes
+		// The callee's module may be another: keep this module's.
+		return slices.DeleteFunc(slices.Clone(ff.Invokes), func(v factInvoke) bool { return !pc.inModule(splitPath(v.Iface)) })
 	}
 	return nil
 }
