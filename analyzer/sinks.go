@@ -78,7 +78,7 @@ func (pc *passContext) callbackMethods() []*ssa.Function {
 
 // An invokedMethod is a method of one of the package's types that a
 // dependency calls on goroutines of its own, through an interface the
-// package converts the type to (DESIGN §1 "reach").
+// package converts the type to (DESIGN §1 "spawned context").
 type invokedMethod struct {
 	fn  *ssa.Function
 	src invokeSource
@@ -96,6 +96,10 @@ func (pc *passContext) invokedMethods() []invokedMethod {
 	if len(invoked) == 0 {
 		return nil
 	}
+	ifaces := map[string]bool{}
+	for _, src := range invoked {
+		ifaces[src.fact.Iface] = true
+	}
 	var out []invokedMethod
 	seen := map[*ssa.Function]bool{}
 	add := func(t, to types.Type) {
@@ -103,12 +107,12 @@ func (pc *passContext) invokedMethods() []invokedMethod {
 		if !ok || n.Obj().Pkg() == nil || !pc.ownType(t) {
 			return
 		}
+		qual := n.Obj().Pkg().Path() + "." + n.Obj().Name()
 		iface, ok := n.Underlying().(*types.Interface)
-		if !ok {
+		if !ok || !ifaces[qual] {
 			return
 		}
-		qual := n.Obj().Pkg().Path() + "." + n.Obj().Name()
-		ms := types.NewMethodSet(t)
+		ms := pc.pkg.Prog.MethodSets.MethodSet(t)
 		for m := range iface.Methods() {
 			src, ok := invoked[qual+"."+m.Name()]
 			if !ok {
