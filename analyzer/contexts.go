@@ -415,6 +415,17 @@ func (pc *passContext) buildContexts() {
 			name: "callback " + funcName(fn), kindText: "callback", nameFn: fn, multiple: true,
 		})
 	}
+	for _, m := range pc.invokedMethods() {
+		fn := m.fn
+		if isServeHTTP(funcObj(fn)) || slices.ContainsFunc(pc.contexts, func(c *goContext) bool { return c.kind == ctxCallback && c.entries[0] == fn }) {
+			continue // an HTTP handler, or a callback already
+		}
+		pc.contexts = append(pc.contexts, &goContext{
+			kind: ctxCallback, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
+			name:     "callback " + funcName(fn) + " (called on goroutines of " + m.src.pkg.Name() + ")",
+			kindText: "callback", nameFn: fn, multiple: m.src.fact.Multiple,
+		})
+	}
 	for _, fn := range pc.funcs {
 		if isServeHTTP(funcObj(fn)) && !pc.inTestFile(fn) {
 			pc.contexts = append(pc.contexts, &goContext{

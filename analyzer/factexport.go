@@ -35,8 +35,9 @@ func globalIDs(ids []string) []string {
 
 // exportFacts exports a fact for every exported function that names a
 // global or lock of this module, or runs or starts a func parameter, and a
-// package fact when the package has guarded globals, function facts, or
-// an exported global lock.
+// package fact when the package has guarded globals, function facts, an
+// exported global lock, or interface methods it calls on goroutines of
+// its own (exportedInvokes).
 func (pc *passContext) exportFacts(v *verdict, reported []string, counts []string) {
 	if pc.pass.Pkg.Name() == "main" {
 		return // nothing imports a main package
@@ -66,7 +67,8 @@ func (pc *passContext) exportFacts(v *verdict, reported []string, counts []strin
 	// code that uses it: the package fact is what tells them that its
 	// globals are of their module (globalTable.ours), so that they add
 	// their own accesses and locks to its units (DESIGN §4).
-	if exported || len(pc.globals.locks) > 0 || exportsGlobalLock(pc.pass.Pkg) {
+	invokes := pc.exportedInvokes()
+	if exported || len(pc.globals.locks) > 0 || exportsGlobalLock(pc.pass.Pkg) || len(invokes) > 0 {
 		// Reports made by imports are passed on, so that a lock is
 		// reported once along an import chain.
 		for id, ours := range pc.reportedByImports() {
@@ -79,7 +81,7 @@ func (pc *passContext) exportFacts(v *verdict, reported []string, counts []strin
 		pc.pass.ExportPackageFact(&pkgFact{
 			Module: pc.globals.module.path, Version: pc.globals.module.version,
 			Reported: slices.Compact(reported), Counts: slices.Compact(counts),
-			Guards: pc.exportedGuards(v),
+			Guards: pc.exportedGuards(v), Invokes: invokes,
 		})
 	}
 }
@@ -198,18 +200,20 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 			Kind: kind, Func: start, Multiple: c.multiple, Accesses: accs,
 		})
 	}
+	ff.Invokes = pc.reachedInvokes(reached)
 	if pc.globals.module.path == stdModule {
 		// Globals and locks of std are never reported from another
 		// package (globalTable.ours); only the wrappers matter.
 		*ff = funcFact{CallsParam: ff.CallsParam, SpawnsParam: ff.SpawnsParam}
 	}
-	// A function exports a fact when it names a global or lock, or
-	// starts or calls under a lock a func parameter (DESIGN §5 "Facts"):
-	// calling one in place without a lock is what chanown assumes of a
+	// A function exports a fact when it names a global or lock, starts
+	// or calls under a lock a func parameter, or calls a method of its
+	// module's interface (DESIGN §5 "Facts"): calling a func
+	// parameter in place without a lock is what chanown assumes of a
 	// function it knows nothing of (unknownCaller), so alone it is no
 	// fact.
 	lockedCall := slices.ContainsFunc(ff.CallsParam, func(p factParam) bool { return len(p.Locks) > 0 })
-	if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.SpawnsParam)+len(ff.Starts) == 0 && !lockedCall {
+	if len(ff.Accesses)+len(ff.Acquires)+len(ff.Releases)+len(ff.Releaser)+len(ff.SpawnsParam)+len(ff.Starts)+len(ff.Invokes) == 0 && !lockedCall {
 		return nil
 	}
 	return ff
@@ -307,6 +311,7 @@ func (pc *passContext) shapeOf(u *unit) factShape {
 
 // exportState is what exportFacts keeps for the facts it builds.
 type exportState struct {
-	lockedUnits map[*unit]bool // units accessed holding a global lock
-	counts      []string       // this package's reference counts
+	lockedUnits map[*unit]bool                 // units accessed holding a global lock
+	counts      []string                       // this package's reference counts
+	invokeMemo  map[*ssa.Function][]factInvoke // lazy: fnInvokes
 }

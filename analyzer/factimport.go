@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -23,6 +24,7 @@ type factImporter struct {
 	factPkg        map[*funcFact]*types.Package         // the package of each imported fact's function
 	importReported map[string]bool                      // locks reported shared by imports; nil until asked
 	ownerGuards    map[*types.Package]map[string]string // guards of imports' globals, by package; filled on first ask
+	invoked        map[string]invokeSource              // interface methods imports call on their goroutines; nil until asked
 }
 
 // newFactImporter returns a factImporter for pass whose facts complete
@@ -199,4 +201,41 @@ func (im *factImporter) reportedByImports() map[string]bool {
 		}
 	}
 	return im.importReported
+}
+
+// An invokeSource is an interface method that a dependency calls on
+// goroutines of its own: the first such package by path, and its fact.
+type invokeSource struct {
+	pkg  *types.Package
+	fact factInvoke // Multiple if some dependency's context is
+}
+
+// invokedByImports returns, by factInvoke.key, the interface methods
+// that the package's dependencies, direct or further down, call on
+// goroutines of their own (their package facts' Invokes). go/analysis
+// gives the facts of every dependency; they are read in package path
+// order, so that the result does not depend on the driver.
+func (im *factImporter) invokedByImports() map[string]invokeSource {
+	if im.invoked != nil {
+		return im.invoked
+	}
+	im.invoked = map[string]invokeSource{}
+	facts := im.pass.AllPackageFacts()
+	slices.SortFunc(facts, func(a, b analysis.PackageFact) int { return strings.Compare(a.Package.Path(), b.Package.Path()) })
+	for _, f := range facts {
+		pf, ok := f.Fact.(*pkgFact)
+		if !ok || f.Package == im.pass.Pkg {
+			continue
+		}
+		for _, v := range pf.Invokes {
+			s, ok := im.invoked[v.key()]
+			if !ok {
+				im.invoked[v.key()] = invokeSource{f.Package, v}
+			} else if v.Multiple && !s.fact.Multiple {
+				s.fact.Multiple = true
+				im.invoked[v.key()] = s
+			}
+		}
+	}
+	return im.invoked
 }

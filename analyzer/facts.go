@@ -29,6 +29,7 @@ type funcFact struct {
 	CallsParam  []factParam
 	SpawnsParam []int
 	Starts      []factStart
+	Invokes     []factInvoke
 }
 
 // A factAccess is an access of a global with the locks held. Reported
@@ -82,6 +83,22 @@ type factStart struct {
 	Accesses []factAccess
 }
 
+// A factInvoke is an interface method call that importers may implement:
+// a method of an exported interface of the caller's module (DESIGN §1
+// "reach"). In a funcFact it says that the function, or a function it
+// runs, calls the method; in a pkgFact, that the package calls it on
+// goroutines of its own, in the context named Context (multiple when
+// Multiple).
+type factInvoke struct {
+	Iface    string // the interface, qualified: "example.com/p.Handler"
+	Method   string
+	Context  string // pkgFact only
+	Multiple bool   // pkgFact only
+}
+
+// key identifies the method of an invoke.
+func (v factInvoke) key() string { return v.Iface + "." + v.Method }
+
 // AFact implements analysis.Fact.AFact.
 func (*funcFact) AFact() {}
 
@@ -117,6 +134,9 @@ func (f *funcFact) String() string {
 	for _, s := range f.Starts {
 		parts = append(parts, fmt.Sprintf("starts %s %s (%d accesses)", s.Kind, s.Func, len(s.Accesses)))
 	}
+	for _, v := range f.Invokes {
+		parts = append(parts, "invokes "+v.key())
+	}
 	return "chanown(" + strings.Join(parts, "; ") + ")"
 }
 
@@ -141,13 +161,16 @@ func locksString(ls []factLock) string {
 // guards it chose for the globals importers can name (exported paths):
 // an importer that accesses such a global directly, without the
 // package's functions, judges its accesses against that guard even when
-// none of them holds it (DESIGN §4).
+// none of them holds it (DESIGN §4); and the interface methods it calls
+// on goroutines of its own, which start a context at an importer's
+// implementation (DESIGN §1 "reach").
 type pkgFact struct {
 	Module   string
 	Version  string
 	Reported []string
 	Counts   []string
 	Guards   []factGuard
+	Invokes  []factInvoke // sorted by key
 }
 
 // A factGuard is the guard a package chose for one of its globals.
@@ -168,6 +191,13 @@ func (f *pkgFact) String() string {
 			gs = append(gs, g.Global+" by "+g.Lock.ID)
 		}
 		s += "; guards " + strings.Join(gs, ",")
+	}
+	for _, v := range f.Invokes {
+		multiple := ""
+		if v.Multiple {
+			multiple = " (multiple)"
+		}
+		s += "; invokes " + v.key() + " in " + v.Context + multiple
 	}
 	return s + ")"
 }

@@ -3,8 +3,10 @@ package analyzer_test
 import (
 	"bytes"
 	"encoding/gob"
+	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/chanown/chanown/analyzer"
@@ -19,12 +21,14 @@ const factBudget = 64 << 10
 
 // TestFactRoundTrip gob-encodes every fact the analyzer exports over the
 // cross-package scenarios, decodes it, encodes it again and requires the
-// same bytes, and keeps the total under factBudget.
+// same bytes, and keeps the total under factBudget. The scenarios hold
+// every field, the interface methods called on goroutines (Invokes) of
+// both facts included.
 func TestFactRoundTrip(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads packages from source")
 	}
-	pkgs := loadTestdata(t, "xpkg/user", "exportedon", "library")
+	pkgs := loadTestdata(t, "xpkg/user", "exportedon", "library", "ifacecall/app")
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.New(analyzer.Config{})}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -42,9 +46,13 @@ func TestFactRoundTrip(t *testing.T) {
 		}
 	}
 	kinds := map[reflect.Type]bool{}
+	invokes := map[reflect.Type]bool{}
 	total := 0
 	for _, f := range facts {
 		kinds[reflect.TypeOf(f)] = true
+		if strings.Contains(fmt.Sprint(f), "invokes ") {
+			invokes[reflect.TypeOf(f)] = true
+		}
 		first := encode(t, f)
 		total += len(first)
 		decoded := reflect.New(reflect.TypeOf(f).Elem()).Interface()
@@ -60,6 +68,9 @@ func TestFactRoundTrip(t *testing.T) {
 	}
 	if len(kinds) < 2 {
 		t.Errorf("got facts of %d types, want both the function and the package fact", len(kinds))
+	}
+	if len(invokes) < 2 {
+		t.Errorf("got interface method calls in facts of %d types, want both", len(invokes))
 	}
 	if total > factBudget {
 		t.Errorf("facts take %d bytes, over the budget of %d", total, factBudget)

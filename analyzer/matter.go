@@ -174,7 +174,11 @@ func isSinkFieldUse(pass *analysis.Pass, k *apis, id *ast.Ident) bool {
 //     parameter started, or called under a global lock); elsewhere what
 //     an exported function or variable outside test files leads to:
 //     globals accessed and locks taken under a global lock, func
-//     parameters started or called, contexts started (DESIGN §5 "Facts").
+//     parameters started or called, contexts started (DESIGN §5 "Facts"),
+//     and interface methods called where a spawn may run them.
+//   - A dependency's interface method calls on its goroutines make a
+//     context at a type of this package converted to the interface
+//     (importsInvokes): a second context, like a spawn site.
 //
 // A dependency, whose diagnostics the driver discards, matters only for
 // its facts.
@@ -183,6 +187,9 @@ func mayMatter(pass *analysis.Pass, cfg *Config, scan syntaxScan, u useScan, dep
 	guarded := u.facts || hasGlobalLock(pass)
 	if !dependency {
 		concurrent := scan.spawn || scan.handler || u.parallel || u.starts || cfg.Exported && !isMain
+		// A dependency that calls an interface method on goroutines of
+		// its own may call this package's types (invokedByImports).
+		concurrent = concurrent || guarded && importsInvokes(pass)
 		if guarded && (concurrent || u.rlock || u.factLocks) {
 			return true
 		}
@@ -200,7 +207,21 @@ func mayMatter(pass *analysis.Pass, cfg *Config, scan syntaxScan, u useScan, dep
 	if passModule(pass).path == stdModule {
 		return wrapper
 	}
-	return wrapper || scan.exported && (guarded || u.factLocks)
+	// An interface method called on goroutines of the package's own
+	// is a package fact (exportedInvokes).
+	invokes := (scan.spawn || scan.handler || u.starts) && u.ifaceCall
+	return wrapper || invokes || scan.exported && (guarded || u.factLocks)
+}
+
+// importsInvokes reports whether a dependency's package fact names an
+// interface method it calls on goroutines of its own.
+func importsInvokes(pass *analysis.Pass) bool {
+	for _, f := range pass.AllPackageFacts() {
+		if pf, ok := f.Fact.(*pkgFact); ok && len(pf.Invokes) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasGlobalLock reports whether a package-level variable of the package
@@ -225,6 +246,7 @@ type useScan struct {
 	lockCall  bool // Lock, RLock, TryLock or TryRLock of a sync mutex
 	rlock     bool // RLock, TryRLock or RLocker
 	parallel  bool // t.Parallel or b.RunParallel
+	ifaceCall bool // a method of an interface
 
 	imports map[*types.Package]bool // imports of which a package-level function or variable is used
 }
@@ -262,6 +284,9 @@ func scanUses(pass *analysis.Pass) useScan {
 			case "testing.Parallel", "testing.RunParallel":
 				u.parallel = true
 			}
+			if recv := o.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+				u.ifaceCall = true
+			}
 			if pkg != pass.Pkg {
 				u.addFact(pass, o)
 			}
@@ -284,6 +309,9 @@ func (u *useScan) addFact(pass *analysis.Pass, fn *types.Func) {
 	}
 	if len(ff.Acquires)+len(ff.Releaser) > 0 {
 		u.factLocks = true
+	}
+	if len(ff.Invokes) > 0 {
+		u.ifaceCall = true
 	}
 	for _, p := range ff.CallsParam {
 		if len(p.Locks) > 0 {

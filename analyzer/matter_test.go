@@ -65,6 +65,7 @@ type prefilterCase struct {
 	dep     bool // analysed as a dependency (facts only)
 	facts   bool // the imported functions have their facts (prefilterFacts)
 	pkgFact bool // package dep has a package fact
+	invokes bool // package dep has a package fact that lists an interface method it calls on its goroutines
 	want    bool
 }
 
@@ -106,6 +107,16 @@ func (tc prefilterCase) decide(t *testing.T, dep *types.Package) bool {
 			}
 			*fact.(*pkgFact) = pkgFact{Module: "example.com/dep"}
 			return true
+		},
+		AllPackageFacts: func() []analysis.PackageFact {
+			if !tc.pkgFact && !tc.invokes {
+				return nil
+			}
+			pf := &pkgFact{Module: "example.com/dep"}
+			if tc.invokes {
+				pf.Invokes = []factInvoke{{Iface: "example.com/dep.I", Method: "M", Context: "goroutine started in Serve"}}
+			}
+			return []analysis.PackageFact{{Package: dep, Fact: pf}}
 		},
 	}
 	k := newAPIs(&tc.cfg)
@@ -171,6 +182,15 @@ func TestPrefilter(t *testing.T) {
 		{name: "imported access under a write lock", body: "func f() { dep.Write() }", facts: true, want: false},
 		{name: "imported global with a package fact", body: "func f() { go func() { dep.V++ }() }", pkgFact: true, want: true},
 		{name: "imported global without a package fact", body: "func f() { go func() { dep.V++ }() }", want: false},
+		// A dependency that calls an interface method on goroutines of
+		// its own may call this package's types.
+		{name: "global lock, imported interface method called on goroutines", body: lockedG + "func f() { g() }", invokes: true, want: true},
+		{name: "global lock, imported package fact without one", body: lockedG + "func f() { g() }", pkgFact: true, want: false},
+		// A package that calls an interface method where a spawn may
+		// run it exports it (exportedInvokes), even as a dependency.
+		{name: "dependency, interface method and a go statement", body: "type I interface{ M() }\n\nfunc f(i I) { go i.M() }", dep: true, want: true},
+		{name: "dependency, interface method, no spawn", body: "type I interface{ M() }\n\nfunc f(i I) { i.M() }", dep: true, want: false},
+		{name: "std, interface method and a go statement", body: "type I interface{ M() }\n\nfunc f(i I) { go i.M() }", std: true, dep: true, want: false},
 		// A dependency matters only for its facts: exported functions
 		// outside test files, not in package main.
 		{name: "dependency, unexported", body: lockedG + "func f() { go g() }", dep: true, want: false},

@@ -88,6 +88,21 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// A method that a dependency calls on its goroutines through
+		// an interface (the package fact's Invokes) starts where the
+		// method is declared.
+		name:    "ifacecall/app",
+		pattern: "ifacecall/app",
+		diag:    `^hitsMu guards hits,`,
+		spawns: []relatedEntry{
+			{"callback (*handler).Handle (called on goroutines of lib) starts here", "app.go", "func (*handler) Handle("},
+		},
+		accesses: []relatedEntry{
+			{"hits written here holding hitsMu", "app.go", "hits[req]++"},
+			{"hits written here holding hitsMu", "app.go", "hits = map[string]int{}"},
+		},
+	},
+	{
 		// A goroutine started through a wrapper known only by its fact.
 		name:    "matter/gowrap",
 		pattern: "matter/gowrap",

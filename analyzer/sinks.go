@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -71,6 +73,118 @@ func (pc *passContext) callbackMethods() []*ssa.Function {
 		}
 	}
 	slices.SortFunc(out, func(a, b *ssa.Function) int { return pc.comparePos(a.Pos(), b.Pos()) })
+	return out
+}
+
+// An invokedMethod is a method of one of the package's types that a
+// dependency calls on goroutines of its own, through an interface the
+// package converts the type to (DESIGN §1 "spawned context").
+type invokedMethod struct {
+	fn  *ssa.Function
+	src invokeSource
+}
+
+// invokedMethods returns the methods of the package's own types that a
+// dependency's package fact says it calls on its goroutines: for each
+// conversion, outside test files, of such a type to the fact's interface
+// (the interface guard var _ I = (*T)(nil) included), the type's methods
+// of the fact's names. Each method once, in source order. A type never
+// converted to the interface starts nothing: the dependency cannot call
+// it through that interface.
+func (pc *passContext) invokedMethods() []invokedMethod {
+	invoked := pc.invokedByImports()
+	if len(invoked) == 0 {
+		return nil
+	}
+	ifaces := map[string]bool{}
+	for _, src := range invoked {
+		ifaces[src.fact.Iface] = true
+	}
+	var out []invokedMethod
+	seen := map[*ssa.Function]bool{}
+	add := func(t, to types.Type) {
+		n, ok := types.Unalias(to).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil || !pc.ownType(t) {
+			return
+		}
+		qual := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+		iface, ok := n.Underlying().(*types.Interface)
+		if !ok || !ifaces[qual] {
+			return
+		}
+		ms := pc.pkg.Prog.MethodSets.MethodSet(t)
+		for m := range iface.Methods() {
+			src, ok := invoked[qual+"."+m.Name()]
+			if !ok {
+				continue
+			}
+			sel := ms.Lookup(m.Pkg(), m.Name())
+			if sel == nil {
+				continue
+			}
+			obj, ok := sel.Obj().(*types.Func)
+			if !ok {
+				continue
+			}
+			f := norm(pc.pkg.Prog.FuncValue(obj.Origin()))
+			if f != nil && pc.isSource[f] && !pc.inTestFile(f) && !seen[f] {
+				seen[f] = true
+				out = append(out, invokedMethod{f, src})
+			}
+		}
+	}
+	for _, fn := range pc.funcs {
+		if pc.inTestFile(fn) {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if mi, ok := instr.(*ssa.MakeInterface); ok {
+					add(mi.X.Type(), mi.Type())
+				}
+			}
+		}
+	}
+	// SSA drops the value of a blank variable's initialiser unconverted,
+	// so the guards are read from the syntax.
+	for _, g := range pc.interfaceGuards() {
+		add(g[0], g[1])
+	}
+	slices.SortFunc(out, func(a, b invokedMethod) int { return pc.comparePos(a.fn.Pos(), b.fn.Pos()) })
+	return out
+}
+
+// interfaceGuards returns the interface guards of the package's files
+// outside tests, var _ I = (*T)(nil), as pairs of the value's type and
+// the interface, in source order.
+func (pc *passContext) interfaceGuards() [][2]types.Type {
+	var out [][2]types.Type
+	for _, file := range pc.pass.Files {
+		if isTestFile(pc.pass.Fset, file.Pos()) {
+			continue
+		}
+		for _, decl := range file.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs, ok := spec.(*ast.ValueSpec)
+				if !ok || vs.Type == nil || len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				to := pc.pass.TypesInfo.TypeOf(vs.Type)
+				if to == nil || !types.IsInterface(to) {
+					continue
+				}
+				for i, name := range vs.Names {
+					if t := pc.pass.TypesInfo.TypeOf(vs.Values[i]); name.Name == "_" && t != nil && !types.IsInterface(t) {
+						out = append(out, [2]types.Type{t, to})
+					}
+				}
+			}
+		}
+	}
 	return out
 }
 

@@ -331,10 +331,10 @@ func (pc *passContext) chooseGuard(f *unitFacts, as []*access, notGuards map[str
 			return l
 		}
 	}
-	hat := pc.globals.hat(f.u)
+	hat, home := pc.globals.hat(f.u), splitPath(f.u.key)
 	var best *score
 	for _, s := range scores {
-		if best == nil || pc.better(s.l, best.l, s.writes, best.writes, s.access, best.access, hat) {
+		if best == nil || pc.better(s.l, best.l, s.writes, best.writes, s.access, best.access, hat, home) {
 			best = s
 		}
 	}
@@ -344,8 +344,9 @@ func (pc *passContext) chooseGuard(f *unitFacts, as []*access, notGuards map[str
 	return best.l
 }
 
-// better reports whether lock a beats lock b as a guard.
-func (pc *passContext) better(a, b *globalLock, aw, bw, aa, ba int, hat string) bool {
+// better reports whether lock a beats lock b as a guard of a global of
+// package home, whose mutex hat is hat.
+func (pc *passContext) better(a, b *globalLock, aw, bw, aa, ba int, hat, home string) bool {
 	if aw != bw {
 		return aw > bw
 	}
@@ -354,6 +355,13 @@ func (pc *passContext) better(a, b *globalLock, aw, bw, aa, ba int, hat string) 
 	}
 	if aa != ba {
 		return aa > ba
+	}
+	// A lock of the global's own package: another package's lock held
+	// at every access is held around a call of the owner's functions
+	// (service.Dial of grpc holds its mu while it creates a channel,
+	// which channelz registers under its own db.mu).
+	if ah, bh := splitPath(a.id) == home, splitPath(b.id) == home; ah != bh {
+		return ah
 	}
 	// As in sortedUnits, another package's positions are not compared.
 	// Declared first by file name and offset (comparePos): token.Pos

@@ -1,0 +1,182 @@
+package analyzer
+
+import (
+	"cmp"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// The interface methods this package calls where an importer's types may
+// answer (DESIGN §1 "reach"): a package that calls a method of one of its
+// module's exported interfaces on goroutines of its own says so in its
+// package fact, and an importer that converts a type of its own to that
+// interface starts a context at the type's method (sinks.go). Function
+// facts carry the calls an exported function makes, so that a goroutine
+// of a package further up that runs the function counts them too.
+
+// moduleInterface returns the qualified name of t, "example.com/p.Handler",
+// if it is an exported named interface declared in a package of the
+// analysed package's module, or "". Interfaces of other modules (io.Writer,
+// error) are left out: every importer converts its types to them, and a
+// context at each such method would be a guess, not a fact.
+func (pc *passContext) moduleInterface(t types.Type) string {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || !types.IsInterface(n) {
+		return ""
+	}
+	obj := n.Obj()
+	if obj.Pkg() == nil || !obj.Exported() || !pc.inModule(obj.Pkg().Path()) {
+		return ""
+	}
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+// inModule reports whether the package of the given path is of the
+// analysed package's module, by its path: the module path or below it,
+// and without a module (GOPATH mode) the tree the package is in. Never
+// in std.
+func (pc *passContext) inModule(path string) bool {
+	root := pc.globals.module.path
+	switch root {
+	case stdModule:
+		return false
+	case "":
+		root, _, _ = strings.Cut(pc.pass.Pkg.Path(), "/")
+	}
+	return path == root || strings.HasPrefix(path, root+"/")
+}
+
+// invokesOf returns the interface method calls that instr makes for
+// importers to answer: its own call of a module interface's method, or
+// those the fact of the imported function it calls lists. Memoised per
+// function by fnInvokes.
+func (pc *passContext) invokesOf(instr ssa.Instruction) []factInvoke {
+	c, ok := instr.(ssa.CallInstruction)
+	if !ok {
+		return nil
+	}
+	call := c.Common()
+	if call.IsInvoke() {
+		// An unexported method is implemented in its own package only.
+		if iface := pc.moduleInterface(call.Value.Type()); iface != "" && call.Method.Exported() {
+			return []factInvoke{{Iface: iface, Method: call.Method.Name()}}
+		}
+		return nil
+	}
+	if ff := pc.factOf(pc.staticCallee(call)); ff != nil {
+		// The callee's module may be another: keep this module's.
+		return slices.DeleteFunc(slices.Clone(ff.Invokes), func(v factInvoke) bool { return !pc.inModule(splitPath(v.Iface)) })
+	}
+	return nil
+}
+
+// fnInvokes returns the interface method calls of fn's own instructions
+// (invokesOf), each once, computed once per function.
+func (pc *passContext) fnInvokes(fn *ssa.Function) []factInvoke {
+	if vs, ok := pc.invokeMemo[fn]; ok {
+		return vs
+	}
+	var out []factInvoke
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			for _, v := range pc.invokesOf(instr) {
+				if !slices.ContainsFunc(out, func(w factInvoke) bool { return w.key() == v.key() }) {
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	if pc.invokeMemo == nil {
+		pc.invokeMemo = map[*ssa.Function][]factInvoke{}
+	}
+	pc.invokeMemo[fn] = out
+	return out
+}
+
+// reachedInvokes returns the interface method calls of the functions in
+// reached, each once, sorted by key: a function fact's Invokes.
+func (pc *passContext) reachedInvokes(reached map[*ssa.Function]bool) []factInvoke {
+	index := map[string]bool{}
+	var out []factInvoke
+	for f := range reached {
+		if pc.inTestFile(f) {
+			continue
+		}
+		for _, v := range pc.fnInvokes(f) {
+			if !index[v.key()] {
+				index[v.key()] = true
+				out = append(out, factInvoke{Iface: v.Iface, Method: v.Method})
+			}
+		}
+	}
+	slices.SortFunc(out, compareInvokes)
+	return out
+}
+
+// compareInvokes orders invokes by key.
+func compareInvokes(a, b factInvoke) int { return cmp.Compare(a.key(), b.key()) }
+
+// exportedInvokes returns the interface method calls that the package
+// makes on goroutines of its own, for its package fact: those of the
+// functions a spawned context (not the caller context, nor a test's)
+// runs, and those of a go statement (go h.Serve()), whoever runs it. Each
+// is named by the first context, in source order, that makes it, and is
+// multiple when some context that makes it is. Sorted by key.
+func (pc *passContext) exportedInvokes() []factInvoke {
+	if pc.globals.module.path == stdModule {
+		return nil
+	}
+	type runner struct {
+		c        *goContext
+		multiple bool
+	}
+	// The first spawned context that runs each function; every context
+	// adds each function it discovered once.
+	by := map[*ssa.Function]*runner{}
+	for _, c := range pc.contexts {
+		if c.kind == ctxCaller || c.kind == ctxTest || c.test || c.start != nil {
+			continue
+		}
+		for f := range c.discovered {
+			if r := by[f]; r != nil {
+				r.multiple = r.multiple || c.multiple
+			} else {
+				by[f] = &runner{c, c.multiple}
+			}
+		}
+	}
+	index := map[string]int{}
+	var out []factInvoke
+	add := func(vs []factInvoke, name string, multiple bool) {
+		for _, v := range vs {
+			if i, ok := index[v.key()]; ok {
+				out[i].Multiple = out[i].Multiple || multiple
+				continue
+			}
+			index[v.key()] = len(out)
+			out = append(out, factInvoke{Iface: v.Iface, Method: v.Method, Context: name, Multiple: multiple})
+		}
+	}
+	for _, fn := range pc.funcs {
+		if pc.inTestFile(fn) {
+			continue
+		}
+		r := by[fn]
+		if r != nil {
+			add(pc.fnInvokes(fn), r.c.name, r.multiple)
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if g, ok := instr.(*ssa.Go); ok {
+					multiple := pc.inLoop(g) || pc.cyclic[fn] || r != nil && r.multiple
+					add(pc.invokesOf(g), "goroutine started in "+funcName(topFunc(fn)), multiple)
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, compareInvokes)
+	return out
+}
