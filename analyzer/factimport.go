@@ -211,26 +211,28 @@ type invokeSource struct {
 }
 
 // invokedByImports returns, by factInvoke.key, the interface methods
-// that the package's dependencies, direct or further down, call on
-// goroutines of their own (their package facts' Invokes). go/analysis
-// gives the facts of every dependency; they are read in package path
-// order, so that the result does not depend on the driver.
+// that the package's direct imports call on goroutines of their own
+// (their package facts' Invokes), read in package path order.
+//
+// Direct imports only: go vet gives a package the package facts of its
+// direct imports alone (x/tools does not pass on an imported package's
+// package facts), while the standalone checker gives those of every
+// dependency; reading more than go vet sees made the two drivers name
+// different contexts (grpc googledirectpath, found by the harness).
 func (im *factImporter) invokedByImports() map[string]invokeSource {
 	if im.invoked != nil {
 		return im.invoked
 	}
 	im.invoked = map[string]invokeSource{}
-	facts := im.pass.AllPackageFacts()
-	slices.SortFunc(facts, func(a, b analysis.PackageFact) int { return strings.Compare(a.Package.Path(), b.Package.Path()) })
-	for _, f := range facts {
-		pf, ok := f.Fact.(*pkgFact)
-		if !ok || f.Package == im.pass.Pkg {
+	for _, imp := range sortedImports(im.pass.Pkg) {
+		var pf pkgFact
+		if !im.pass.ImportPackageFact(imp, &pf) {
 			continue
 		}
 		for _, v := range pf.Invokes {
 			s, ok := im.invoked[v.key()]
 			if !ok {
-				im.invoked[v.key()] = invokeSource{f.Package, v}
+				im.invoked[v.key()] = invokeSource{imp, v}
 			} else if v.Multiple && !s.fact.Multiple {
 				s.fact.Multiple = true
 				im.invoked[v.key()] = s
@@ -238,4 +240,11 @@ func (im *factImporter) invokedByImports() map[string]invokeSource {
 		}
 	}
 	return im.invoked
+}
+
+// sortedImports returns the packages pkg imports directly, by path.
+func sortedImports(pkg *types.Package) []*types.Package {
+	imps := slices.Clone(pkg.Imports())
+	slices.SortFunc(imps, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
+	return imps
 }

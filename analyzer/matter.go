@@ -213,11 +213,13 @@ func mayMatter(pass *analysis.Pass, cfg *Config, scan syntaxScan, u useScan, dep
 	return wrapper || invokes || scan.exported && (guarded || u.factLocks)
 }
 
-// importsInvokes reports whether a dependency's package fact names an
-// interface method it calls on goroutines of its own.
+// importsInvokes reports whether a direct import's package fact names
+// an interface method it calls on goroutines of its own (only direct
+// imports: see invokedByImports).
 func importsInvokes(pass *analysis.Pass) bool {
-	for _, f := range pass.AllPackageFacts() {
-		if pf, ok := f.Fact.(*pkgFact); ok && len(pf.Invokes) > 0 {
+	for _, imp := range pass.Pkg.Imports() {
+		var pf pkgFact
+		if pass.ImportPackageFact(imp, &pf) && len(pf.Invokes) > 0 {
 			return true
 		}
 	}

@@ -102,21 +102,15 @@ func (tc prefilterCase) decide(t *testing.T, dep *types.Package) bool {
 			return true
 		},
 		ImportPackageFact: func(pkg *types.Package, fact analysis.Fact) bool {
-			if !tc.pkgFact || pkg != dep {
+			if !tc.pkgFact && !tc.invokes || pkg != dep {
 				return false
 			}
-			*fact.(*pkgFact) = pkgFact{Module: "example.com/dep"}
-			return true
-		},
-		AllPackageFacts: func() []analysis.PackageFact {
-			if !tc.pkgFact && !tc.invokes {
-				return nil
-			}
-			pf := &pkgFact{Module: "example.com/dep"}
+			pf := pkgFact{Module: "example.com/dep"}
 			if tc.invokes {
 				pf.Invokes = []factInvoke{{Iface: "example.com/dep.I", Method: "M", Context: "goroutine started in Serve"}}
 			}
-			return []analysis.PackageFact{{Package: dep, Fact: pf}}
+			*fact.(*pkgFact) = pf
+			return true
 		},
 	}
 	k := newAPIs(&tc.cfg)
@@ -184,8 +178,10 @@ func TestPrefilter(t *testing.T) {
 		{name: "imported global without a package fact", body: "func f() { go func() { dep.V++ }() }", want: false},
 		// A dependency that calls an interface method on goroutines of
 		// its own may call this package's types.
-		{name: "global lock, imported interface method called on goroutines", body: lockedG + "func f() { g() }", invokes: true, want: true},
-		{name: "global lock, imported package fact without one", body: lockedG + "func f() { g() }", pkgFact: true, want: false},
+		// Only a direct import's fact is read (invokedByImports).
+		{name: "global lock, imported interface method called on goroutines", body: lockedG + "var _ = dep.V\n\nfunc f() { g() }", invokes: true, want: true},
+		{name: "global lock, imported package fact without one", body: lockedG + "var _ = dep.V\n\nfunc f() { g() }", pkgFact: true, want: false},
+		{name: "global lock, interface method called on goroutines of an indirect import", body: lockedG + "func f() { g() }", invokes: true, want: false},
 		// A package that calls an interface method where a spawn may
 		// run it exports it (exportedInvokes), even as a dependency.
 		{name: "dependency, interface method and a go statement", body: "type I interface{ M() }\n\nfunc f(i I) { go i.M() }", dep: true, want: true},
