@@ -206,16 +206,7 @@ func (pc *passContext) invokeTargets(call *ssa.CallCommon) []*ssa.Function {
 	}
 	var fs []*ssa.Function
 	for _, t := range ti.impls {
-		sel := types.NewMethodSet(t).Lookup(call.Method.Pkg(), name)
-		if sel == nil {
-			continue
-		}
-		obj, ok := sel.Obj().(*types.Func)
-		if !ok {
-			continue
-		}
-		f := norm(pc.pkg.Prog.FuncValue(obj.Origin()))
-		if f != nil && pc.isSource[f] && !slices.Contains(fs, f) {
+		if f := pc.sourceMethod(t, call.Method.Pkg(), name); f != nil && !slices.Contains(fs, f) {
 			fs = append(fs, f)
 		}
 	}
@@ -359,4 +350,23 @@ func onlyLoads(v ssa.Value, depth int, stored *ssa.Value) bool {
 		}
 	}
 	return true
+}
+
+// sourceMethod returns the source function of t's method pkg.name (a
+// generic method's origin), or nil if t has no such method or it is not
+// of this package's source: an interface call's target, or an invoked
+// method's (sinks.go).
+func (pc *passContext) sourceMethod(t types.Type, pkg *types.Package, name string) *ssa.Function {
+	sel := pc.pkg.Prog.MethodSets.MethodSet(t).Lookup(pkg, name)
+	if sel == nil {
+		return nil
+	}
+	obj, ok := sel.Obj().(*types.Func)
+	if !ok {
+		return nil
+	}
+	if f := norm(pc.pkg.Prog.FuncValue(obj.Origin())); f != nil && pc.isSource[f] {
+		return f
+	}
+	return nil
 }

@@ -112,22 +112,13 @@ func (pc *passContext) invokedMethods() []invokedMethod {
 		if !ok || !ifaces[qual] {
 			return
 		}
-		ms := pc.pkg.Prog.MethodSets.MethodSet(t)
 		for m := range iface.Methods() {
 			src, ok := invoked[qual+"."+m.Name()]
 			if !ok {
 				continue
 			}
-			sel := ms.Lookup(m.Pkg(), m.Name())
-			if sel == nil {
-				continue
-			}
-			obj, ok := sel.Obj().(*types.Func)
-			if !ok {
-				continue
-			}
-			f := norm(pc.pkg.Prog.FuncValue(obj.Origin()))
-			if f != nil && pc.isSource[f] && !pc.inTestFile(f) && !seen[f] {
+			f := pc.sourceMethod(t, m.Pkg(), m.Name())
+			if f != nil && !pc.inTestFile(f) && !seen[f] {
 				seen[f] = true
 				out = append(out, invokedMethod{f, src})
 			}
