@@ -322,7 +322,7 @@ func (pc *passContext) conflict(a *access, as []*access, guard string) (best *ac
 				if pc.beforeEndlessSpawn(a, ca, cb) || pc.beforeEndlessSpawn(b, cb, ca) {
 					continue // the caller is stuck in the spawning call
 				}
-				if b.write && precedesSpawn(b, ca) || a.write && precedesSpawn(a, cb) {
+				if b.write && pc.precedesSpawn(b, ca) || a.write && pc.precedesSpawn(a, cb) {
 					continue
 				}
 				if r := rank(b, ca, cb); r > bestRank {
@@ -668,11 +668,11 @@ func joinedConcurrent(x, y *goContext) bool {
 // precedesSpawn reports whether the write w is a lazy initialisation whose
 // nil check precedes, on every path of its function, the site that starts
 // c: the value is set before c starts, and later runs find it set.
-func precedesSpawn(w *access, c *goContext) bool {
+func (pc *passContext) precedesSpawn(w *access, c *goContext) bool {
 	if c.site == nil || c.site.Parent() != w.fn {
 		return false
 	}
-	check := lazyCheck(w)
+	check := lazyCheck(w, pc.addrRef)
 	return check != nil && check != c.site.Block() && check.Dominates(c.site.Block())
 }
 

@@ -17,7 +17,7 @@ import (
 // to a function, stored, converted) disqualifies it, since a pointer can
 // write anything. refs are u's accesses; addrTaken holds the paths whose
 // address does.
-func isRefCount(u *unit, refs []*access, addrTaken map[string]bool) bool {
+func isRefCount(u *unit, refs []*access, addrTaken map[string]bool, refOf refResolver) bool {
 	b, ok := u.typ.Underlying().(*types.Basic)
 	if !ok || b.Info()&types.IsInteger == 0 {
 		return false
@@ -39,7 +39,7 @@ func isRefCount(u *unit, refs []*access, addrTaken map[string]bool) bool {
 		case *ssa.UnOp:
 			// A load: its value may go anywhere.
 		case *ssa.Store:
-			if !countStore(instr, u) {
+			if !countStore(instr, u, refOf) {
 				return false
 			}
 		default:
@@ -51,35 +51,36 @@ func isRefCount(u *unit, refs []*access, addrTaken map[string]bool) bool {
 
 // countStore reports whether s stores a constant, or the unit's own value
 // plus or minus an integer, into u.
-func countStore(s *ssa.Store, u *unit) bool {
+func countStore(s *ssa.Store, u *unit, refOf refResolver) bool {
 	switch v := s.Val.(type) {
 	case *ssa.Const:
 		return true
 	case *ssa.BinOp:
 		switch v.Op {
 		case token.ADD:
-			return loadsUnit(v.X, u) || loadsUnit(v.Y, u)
+			return loadsUnit(v.X, u, refOf) || loadsUnit(v.Y, u, refOf)
 		case token.SUB:
-			return loadsUnit(v.X, u) // n - k, not k - n
+			return loadsUnit(v.X, u, refOf) // n - k, not k - n
 		}
 	}
 	return false
 }
 
 // loadsUnit reports whether v is a load of u.
-func loadsUnit(v ssa.Value, u *unit) bool {
+func loadsUnit(v ssa.Value, u *unit, refOf refResolver) bool {
 	l, ok := v.(*ssa.UnOp)
 	if !ok || l.Op != token.MUL {
 		return false
 	}
-	r, ok := addrRef(l.X)
+	r, ok := refOf(l.X)
 	return ok && r.global() != nil && r.path() == u.key
 }
 
 // addressTaken returns the paths of globals whose address is used other
 // than to load from it, store into it or select a field or element of it
 // (whose own uses are checked in turn): &n passed to a function, stored,
-// converted or captured. It looks at each operand of each instruction of
+// converted or captured. Passing it as the receiver of a singleton method
+// is none of these: the method's accesses are the global's. It looks at each operand of each instruction of
 // the package's source functions once.
 func (pc *passContext) addressTaken() map[string]bool {
 	if pc.addrTaken != nil {
@@ -98,10 +99,10 @@ func (pc *passContext) addressTaken() map[string]bool {
 					default:
 						continue
 					}
-					if !isPointer(v.Type()) || usesAddress(instr, v) {
+					if !isPointer(v.Type()) || usesAddress(instr, v) || pc.singletonRecv(instr, v) {
 						continue
 					}
-					if r, ok := addrRef(v); ok && r.global() != nil && r.exact && r.hops == 0 {
+					if r, ok := pc.addrRef(v); ok && r.global() != nil && r.exact && r.hops == 0 {
 						pc.addrTaken[r.path()] = true
 					}
 				}
@@ -109,6 +110,18 @@ func (pc *passContext) addressTaken() map[string]bool {
 		}
 	}
 	return pc.addrTaken
+}
+
+// singletonRecv reports whether instr passes v as the receiver of a
+// singleton method, whose accesses through it are the global's own and
+// are checked as such.
+func (pc *passContext) singletonRecv(instr ssa.Instruction, v ssa.Value) bool {
+	c, ok := instr.(ssa.CallInstruction)
+	if !ok || c.Common().IsInvoke() || len(c.Common().Args) == 0 || c.Common().Args[0] != v {
+		return false
+	}
+	fn := pc.staticCallee(c.Common())
+	return fn != nil && len(fn.Params) > 0 && pc.singletons[fn.Params[0]] != nil
 }
 
 // usesAddress reports whether instr uses the address v only as an
@@ -158,13 +171,13 @@ type branch struct {
 // decidedByCount reports whether the write a runs only on a branch decided
 // by comparing a reference count in counts with a constant (DESIGN §5:
 // control-dependent on such a comparison).
-func decidedByCount(a *access, counts map[string]bool) bool {
+func decidedByCount(a *access, counts map[string]bool, refOf refResolver) bool {
 	for _, br := range branchGuards(a.instr.Block()) {
 		cmp, ok := br.cond.Cond.(*ssa.BinOp)
 		if !ok {
 			continue
 		}
-		if isConst(cmp.Y) && derivesFromCount(cmp.X, counts, map[ssa.Value]bool{}, nil) || isConst(cmp.X) && derivesFromCount(cmp.Y, counts, map[ssa.Value]bool{}, nil) {
+		if isConst(cmp.Y) && derivesFromCount(cmp.X, counts, map[ssa.Value]bool{}, nil, refOf) || isConst(cmp.X) && derivesFromCount(cmp.Y, counts, map[ssa.Value]bool{}, nil, refOf) {
 			return true
 		}
 	}
@@ -173,11 +186,11 @@ func decidedByCount(a *access, counts map[string]bool) bool {
 
 // isLazyInit reports whether the write a runs only on the branch where
 // its unit was found nil (if g == nil { g = … }).
-func isLazyInit(a *access) bool { return lazyCheck(a) != nil }
+func isLazyInit(a *access, refOf refResolver) bool { return lazyCheck(a, refOf) != nil }
 
 // lazyCheck returns the block whose nil check of a's unit decides that the
 // write a runs, or nil if a is not a lazy initialisation.
-func lazyCheck(a *access) *ssa.BasicBlock {
+func lazyCheck(a *access, refOf refResolver) *ssa.BasicBlock {
 	for _, br := range branchGuards(a.instr.Block()) {
 		cmp, ok := br.cond.Cond.(*ssa.BinOp)
 		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) || br.taken != (cmp.Op == token.EQL) {
@@ -187,7 +200,7 @@ func lazyCheck(a *access) *ssa.BasicBlock {
 		if isNil(x) {
 			x, y = y, x
 		}
-		if isNil(y) && loadsUnit(x, a.unit) {
+		if isNil(y) && loadsUnit(x, a.unit, refOf) {
 			return br.cond.Block()
 		}
 	}
@@ -198,7 +211,7 @@ func lazyCheck(a *access) *ssa.BasicBlock {
 // local arithmetic on one. seen holds the values already checked: each
 // is checked once, so the work is linear in the arithmetic that v is made
 // of, however its operands share values (x := c+c; y := x+x; …).
-func derivesFromCount(v ssa.Value, counts map[string]bool, seen map[ssa.Value]bool, steps *walkCount) bool {
+func derivesFromCount(v ssa.Value, counts map[string]bool, seen map[ssa.Value]bool, steps *walkCount, refOf refResolver) bool {
 	steps.step()
 	if seen[v] {
 		return false // checked already, and found not to derive
@@ -207,14 +220,14 @@ func derivesFromCount(v ssa.Value, counts map[string]bool, seen map[ssa.Value]bo
 	switch v := v.(type) {
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			r, ok := addrRef(v.X)
+			r, ok := refOf(v.X)
 			return ok && r.global() != nil && counts[r.path()]
 		}
-		return derivesFromCount(v.X, counts, seen, steps)
+		return derivesFromCount(v.X, counts, seen, steps, refOf)
 	case *ssa.BinOp:
-		return derivesFromCount(v.X, counts, seen, steps) || derivesFromCount(v.Y, counts, seen, steps)
+		return derivesFromCount(v.X, counts, seen, steps, refOf) || derivesFromCount(v.Y, counts, seen, steps, refOf)
 	case *ssa.Convert:
-		return derivesFromCount(v.X, counts, seen, steps)
+		return derivesFromCount(v.X, counts, seen, steps, refOf)
 	}
 	return false
 }

@@ -20,6 +20,10 @@ type ref struct {
 	hops   int       // pointer dereferences past the root's own storage
 }
 
+// A refResolver finds the ref of an address: addrRef, or with the
+// package's singleton receivers resolved, (*passContext).addrRef.
+type refResolver func(ssa.Value) (ref, bool)
+
 // global returns the root as a package-level variable, or nil.
 func (r ref) global() *ssa.Global {
 	g, _ := r.root.(*ssa.Global)

@@ -412,19 +412,29 @@ func (pc *passContext) classifyGroup(g *group) {
 		if f.count {
 			continue
 		}
-		resource, lazy := len(counts) > 0, true
+		// A resource's writes are decided by a count comparison (open
+		// on 0→1, close on 1→0), or open it lazily where it is found
+		// nil (if t.p == nil { t.p = open() }; t.n++), which the close
+		// on the count undoes; one at least is decided by the count.
+		resource, byCount, lazy := len(counts) > 0, false, true
 		for _, a := range f.live {
 			if !a.write {
 				continue
 			}
-			if resource && !decidedByCount(a, counts) {
-				resource = false
+			isLazy := isLazyInit(a, pc.addrRef)
+			if resource {
+				switch {
+				case decidedByCount(a, counts, pc.addrRef):
+					byCount = true
+				case !isLazy:
+					resource = false
+				}
 			}
-			if lazy && !isLazyInit(a) {
+			if lazy && !isLazy {
 				lazy = false
 			}
 		}
-		f.resource, f.lazy = resource, lazy
+		f.resource, f.lazy = resource && byCount, lazy
 	}
 }
 
@@ -491,7 +501,7 @@ func isPointer(t types.Type) bool {
 // global, its package fact says.
 func (pc *passContext) isCount(u *unit) bool {
 	if !u.foreign {
-		return isRefCount(u, pc.byUnit[u], pc.addressTaken())
+		return isRefCount(u, pc.byUnit[u], pc.addressTaken(), pc.addrRef)
 	}
 	if u.synthetic {
 		return u.shape&shapeCount != 0

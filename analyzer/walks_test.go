@@ -245,7 +245,7 @@ func TestDerivesFromCountLinear(t *testing.T) {
 		size := instrCount(fn)
 		steps := walkCount{limit: stepLimit(size)}
 		bounded(t, n, func() {
-			if derivesFromCount(cmp.X, map[string]bool{"p.c": true}, map[ssa.Value]bool{}, &steps) {
+			if derivesFromCount(cmp.X, map[string]bool{"p.c": true}, map[ssa.Value]bool{}, &steps, addrRef) {
 				t.Errorf("n=%d: y%d derives from the count c", n, n)
 			}
 		})
@@ -323,7 +323,7 @@ func BenchmarkWalks(b *testing.B) {
 	b.Run("derivesFromCount", func(b *testing.B) {
 		cmp := derivedCond(b, arith)
 		for b.Loop() {
-			derivesFromCount(cmp.X, map[string]bool{"p.c": true}, map[ssa.Value]bool{}, nil)
+			derivesFromCount(cmp.X, map[string]bool{"p.c": true}, map[ssa.Value]bool{}, nil, addrRef)
 		}
 	})
 }

@@ -89,5 +89,7 @@ func work() {
 
 func main() {
 	go work()
+	go trace()
 	work()
+	trace()
 }
