@@ -78,7 +78,7 @@ var scenarios = []scenario{
 	{name: "xpkg", patterns: []string{"xpkg/dep", "xpkg/user", "xpkg/wrap", "xpkg/caller"}},
 	{name: "xpkgdirect", patterns: []string{"xpkgdirect/..."}},
 	{name: "xpkgname", patterns: []string{"xpkgname/web", "xpkgname/app"}},
-	{name: "ifacecall", patterns: []string{"ifacecall/lib", "ifacecall/app"}},
+	{name: "ifacecall", patterns: []string{"ifacecall/lib", "ifacecall/app", "ifacecall/mid", "ifacecall/ext"}},
 	{name: "instancelock", patterns: []string{"instancelock"}},
 
 	// Goroutine contexts and how they are named.

@@ -67,7 +67,7 @@ func (pc *passContext) exportFacts(v *verdict, reported []string, counts []strin
 	// code that uses it: the package fact is what tells them that its
 	// globals are of their module (globalTable.ours), so that they add
 	// their own accesses and locks to its units (DESIGN §4).
-	invokes := pc.exportedInvokes()
+	invokes := withPassed(pc.exportedInvokes(), passedInvokes(pc.pass, pc.globals.module))
 	if exported || len(pc.globals.locks) > 0 || exportsGlobalLock(pc.pass.Pkg) || len(invokes) > 0 {
 		// Reports made by imports are passed on, so that a lock is
 		// reported once along an import chain.

@@ -206,8 +206,8 @@ func (im *factImporter) reportedByImports() map[string]bool {
 // An invokeSource is an interface method that a dependency calls on
 // goroutines of its own: the first such package by path, and its fact.
 type invokeSource struct {
-	pkg  *types.Package
-	fact factInvoke // Multiple if some dependency's context is
+	path, name string     // the package whose goroutines call it
+	fact       factInvoke // Multiple if some dependency's context is
 }
 
 // invokedByImports returns, by factInvoke.key, the interface methods
@@ -218,7 +218,9 @@ type invokeSource struct {
 // direct imports alone (x/tools does not pass on an imported package's
 // package facts), while the standalone checker gives those of every
 // dependency; reading more than go vet sees made the two drivers name
-// different contexts (grpc googledirectpath, found by the harness).
+// different contexts (grpc googledirectpath, found by the harness). A
+// package further down is still seen, in both drivers alike, because
+// each package's fact passes on its own imports' calls (passedInvokes).
 func (im *factImporter) invokedByImports() map[string]invokeSource {
 	if im.invoked != nil {
 		return im.invoked
@@ -230,10 +232,18 @@ func (im *factImporter) invokedByImports() map[string]invokeSource {
 			continue
 		}
 		for _, v := range pf.Invokes {
+			src := invokeSource{imp.Path(), imp.Name(), v}
+			if v.From != "" {
+				src.path, src.name = v.From, v.Name // passed on by imp
+			}
 			s, ok := im.invoked[v.key()]
-			if !ok {
-				im.invoked[v.key()] = invokeSource{imp, v}
-			} else if v.Multiple && !s.fact.Multiple {
+			switch {
+			case !ok:
+				im.invoked[v.key()] = src
+			case src.path < s.path:
+				src.fact.Multiple = src.fact.Multiple || s.fact.Multiple
+				im.invoked[v.key()] = src
+			case v.Multiple && !s.fact.Multiple:
 				s.fact.Multiple = true
 				im.invoked[v.key()] = s
 			}

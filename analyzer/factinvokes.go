@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -39,12 +40,18 @@ func (pc *passContext) moduleInterface(t types.Type) string {
 // and without a module (GOPATH mode) the tree the package is in. Never
 // in std.
 func (pc *passContext) inModule(path string) bool {
-	root := pc.globals.module.path
+	return inModuleOf(pc.globals.module, pc.pass.Pkg.Path(), path)
+}
+
+// inModuleOf reports whether the package of the given path is of mod,
+// the module of the package pkgPath (pc.inModule).
+func inModuleOf(mod moduleID, pkgPath, path string) bool {
+	root := mod.path
 	switch root {
 	case stdModule:
 		return false
 	case "":
-		root, _, _ = strings.Cut(pc.pass.Pkg.Path(), "/")
+		root, _, _ = strings.Cut(pkgPath, "/")
 	}
 	return path == root || strings.HasPrefix(path, root+"/")
 }
@@ -179,4 +186,73 @@ func (pc *passContext) exportedInvokes() []factInvoke {
 	}
 	slices.SortFunc(out, compareInvokes)
 	return out
+}
+
+// passedInvokes returns the interface method calls that the direct
+// imports' package facts name, for this package's fact to pass on:
+// those of interfaces of this package's module, each once by key, named
+// by the package whose goroutines call it (the first by path; multiple
+// if some says so). go vet gives a package its direct imports' package
+// facts only, so a chain of imports keeps the calls only if each link
+// passes them on (invokedByImports reads them). Sorted by key.
+func passedInvokes(pass *analysis.Pass, mod moduleID) []factInvoke {
+	if mod.path == stdModule || pass.Pkg.Name() == "main" {
+		return nil
+	}
+	index := map[string]int{}
+	var out []factInvoke
+	for _, imp := range sortedImports(pass.Pkg) {
+		var pf pkgFact
+		if !pass.ImportPackageFact(imp, &pf) {
+			continue
+		}
+		for _, v := range pf.Invokes {
+			if !inModuleOf(mod, pass.Pkg.Path(), splitPath(v.Iface)) {
+				continue
+			}
+			if v.From == "" {
+				v.From, v.Name = imp.Path(), imp.Name()
+			}
+			i, ok := index[v.key()]
+			switch {
+			case !ok:
+				index[v.key()] = len(out)
+				out = append(out, v)
+			case v.From < out[i].From:
+				v.Multiple = v.Multiple || out[i].Multiple
+				out[i] = v
+			default:
+				out[i].Multiple = out[i].Multiple || v.Multiple
+			}
+		}
+	}
+	slices.SortFunc(out, compareInvokes)
+	return out
+}
+
+// withPassed returns own, this package's calls, and the calls of passed
+// whose methods own does not call, sorted by key.
+func withPassed(own, passed []factInvoke) []factInvoke {
+	if len(passed) == 0 {
+		return own
+	}
+	out := slices.Clone(own)
+	for _, v := range passed {
+		if !slices.ContainsFunc(own, func(w factInvoke) bool { return w.key() == v.key() }) {
+			out = append(out, v)
+		}
+	}
+	slices.SortFunc(out, compareInvokes)
+	return out
+}
+
+// exportPassedInvokes exports a package fact that only passes on the
+// calls of passedInvokes, for a package that builds no SSA (mayMatter):
+// without it a chain of imports through a package with nothing else to
+// say would drop them.
+func exportPassedInvokes(pass *analysis.Pass) {
+	mod := passModule(pass)
+	if passed := passedInvokes(pass, mod); len(passed) > 0 {
+		pass.ExportPackageFact(&pkgFact{Module: mod.path, Version: mod.version, Invokes: passed})
+	}
 }

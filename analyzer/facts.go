@@ -88,12 +88,15 @@ type factStart struct {
 // "reach"). In a funcFact it says that the function, or a function it
 // runs, calls the method; in a pkgFact, that the package calls it on
 // goroutines of its own, in the context named Context (multiple when
-// Multiple).
+// Multiple), or passes on what a direct import's package fact says: then
+// From and Name name the package whose goroutines call it.
 type factInvoke struct {
 	Iface    string // the interface, qualified: "example.com/p.Handler"
 	Method   string
 	Context  string // pkgFact only
 	Multiple bool   // pkgFact only
+	From     string // pkgFact only: the calling package's path when passed on, else ""
+	Name     string // pkgFact only: the calling package's name when passed on
 }
 
 // key identifies the method of an invoke.
@@ -197,7 +200,11 @@ func (f *pkgFact) String() string {
 		if v.Multiple {
 			multiple = " (multiple)"
 		}
-		s += "; invokes " + v.key() + " in " + v.Context + multiple
+		from := ""
+		if v.From != "" {
+			from = " of " + v.From
+		}
+		s += "; invokes " + v.key() + " in " + v.Context + multiple + from
 	}
 	return s + ")"
 }

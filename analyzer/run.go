@@ -22,6 +22,7 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 	uses := scanUses(pass)
 	if !mayMatter(pass, cfg, scan, uses, dependency) {
 		dirs.report(pass, cfg, nil)
+		exportPassedInvokes(pass)
 		return nil, nil
 	}
 	pc := &passContext{pass: pass, cfg: cfg, apis: k}

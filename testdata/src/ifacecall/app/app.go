@@ -1,4 +1,4 @@
-// Package app implements the interfaces of ifacecall/lib. lib calls // want package:`chanown\(module ""; reported ifacecall/app.hitsMu,ifacecall/app.jobsMu; counts \)`
+// Package app implements the interfaces of ifacecall/lib. lib calls // want package:`chanown\(module ""; reported ifacecall/app.hitsMu,ifacecall/app.jobsMu; counts ; invokes ifacecall/lib.Handler.Handle in goroutine started in \(\*Server\).Serve \(multiple\) of ifacecall/lib; invokes ifacecall/lib.Service.Serve in goroutine started in \(\*Supervisor\).Add of ifacecall/lib\)`
 // Handler.Handle and Service.Serve on goroutines of its own, so each
 // method of a type of app converted to one of them is a context of its
 // own (reported beside Reset, in the callers' context). Twins: a type
