@@ -363,7 +363,7 @@ func (pc *passContext) computeEdges() {
 				if v, ok := instr.(ssa.Value); ok && isFuncWrapper(v) {
 					continue // its uses decide
 				}
-				if c, ok := instr.(ssa.CallInstruction); ok {
+				if c, ok := instr.(ssa.CallInstruction); ok && !pc.foreignCalls[instr] {
 					if _, isGo := instr.(*ssa.Go); !isGo {
 						for _, t := range pc.callTargets(c.Common()) {
 							pc.edges[fn] = append(pc.edges[fn], edge{instr, t})

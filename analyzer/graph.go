@@ -274,4 +274,9 @@ type callGraph struct {
 	order      []*ssa.Function // callees before callers
 	cyclic     map[*ssa.Function]bool
 	singletons map[ssa.Value]*ssa.Global // singleton receivers and their free variables (singleton.go)
+	// foreignCalls holds the calls from test files that pass a singleton
+	// method a receiver other than its global (tp := T{}; tp.m()): they
+	// are no edges of the reach graph, so a test's own instance touches
+	// no global (singleton.go).
+	foreignCalls map[ssa.Instruction]bool
 }

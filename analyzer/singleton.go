@@ -21,6 +21,13 @@ import (
 // values). Candidates only lose their status or gain their global, each
 // at most once, so the loop runs at most twice per candidate, each round
 // linear in the candidates' uses.
+//
+// A method outside test files is judged by its non-test calls (DESIGN §5
+// "Test files"): a test that makes an instance of its own and calls the
+// method on it does not make the receiver instance state, or the package
+// and its test variant would disagree. Such calls are removed from
+// pc.uses and recorded in pc.foreignCalls, so that the test reaches
+// nothing of the global through them.
 func (pc *passContext) findSingletons() {
 	var cands []*ssa.Function
 	global := map[*ssa.Function]*ssa.Global{}
@@ -38,6 +45,12 @@ func (pc *passContext) findSingletons() {
 		valid[fn] = true
 		owner[fn.Params[0]] = fn
 	}
+	// Methods with a non-test use are judged by those alone; a method
+	// only tests call (a test helper kept beside the code) by its tests.
+	byNonTest := map[*ssa.Function]bool{}
+	for _, fn := range cands {
+		byNonTest[fn] = pc.hasNonTestUse(fn)
+	}
 	bindings := pc.dispatch.freeVars
 	for changed := true; changed; {
 		changed = false
@@ -45,7 +58,7 @@ func (pc *passContext) findSingletons() {
 			if !valid[fn] {
 				continue
 			}
-			g, ok := pc.receiverGlobal(fn, owner, valid, global, pc.receiverOf)
+			g, ok := pc.receiverGlobal(fn, owner, valid, global, byNonTest[fn])
 			switch {
 			case !ok:
 				valid[fn] = false
@@ -57,10 +70,26 @@ func (pc *passContext) findSingletons() {
 		}
 	}
 	pc.singletons = map[ssa.Value]*ssa.Global{}
+	pc.foreignCalls = map[ssa.Instruction]bool{}
 	for _, fn := range cands {
-		if g := global[fn]; valid[fn] && g != nil {
-			pc.singletons[fn.Params[0]] = g
+		g := global[fn]
+		if !valid[fn] || g == nil {
+			continue
 		}
+		pc.singletons[fn.Params[0]] = g
+		// The test calls left out above: those on another receiver
+		// reach nothing of g.
+		kept := pc.uses[fn][:0:0]
+		for _, u := range pc.uses[fn] {
+			if c, ok := pc.testCallOf(fn, u); ok && byNonTest[fn] {
+				if h, ok := pc.recvGlobal(c.Args[0], owner, valid, global); !ok || h != g {
+					pc.foreignCalls[u.instr] = true
+					continue
+				}
+			}
+			kept = append(kept, u)
+		}
+		pc.uses[fn] = kept
 	}
 	// A receiver that a closure captures lives in a spill (a local
 	// holding the parameter), which the method and its closures load it
@@ -95,36 +124,14 @@ func (pc *passContext) receiverOf(v ssa.Value) ssa.Value {
 
 // receiverGlobal returns the global that every use of fn passes as its
 // receiver, nil if no use decides it yet, and false if some use passes
-// something else (or uses fn other than by calling it).
-func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter]*ssa.Function, valid map[*ssa.Function]bool, global map[*ssa.Function]*ssa.Global, receiver func(ssa.Value) ssa.Value) (*ssa.Global, bool) {
+// something else (or uses fn other than by calling it). With byNonTest,
+// calls from test files of a method outside them do not count
+// (testCallOf).
+func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter]*ssa.Function, valid map[*ssa.Function]bool, global map[*ssa.Function]*ssa.Global, byNonTest bool) (*ssa.Global, bool) {
 	var g *ssa.Global
 	merge := func(recv ssa.Value) bool {
-		var h *ssa.Global
-		switch r := receiver(recv).(type) {
-		case *ssa.Global:
-			h = r
-		case *ssa.UnOp:
-			// A pointer global's value (var db = newChannelMap();
-			// db.add(x)): its pointee's paths are the global's, as
-			// derefLoaded makes them.
-			g, ok := r.X.(*ssa.Global)
-			if !ok || r.Op != token.MUL {
-				return false
-			}
-			if _, ptr := r.Type().Underlying().(*types.Pointer); !ptr {
-				return false
-			}
-			h = g
-		case *ssa.Parameter:
-			m := owner[r]
-			if m == nil || !valid[m] {
-				return false
-			}
-			h = global[m]
-		default:
-			return false
-		}
-		if h != nil && g != nil && h != g {
+		h, ok := pc.recvGlobal(recv, owner, valid, global)
+		if !ok || h != nil && g != nil && h != g {
 			return false
 		}
 		if h != nil {
@@ -133,6 +140,9 @@ func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter
 		return true
 	}
 	for _, u := range pc.uses[fn] {
+		if _, ok := pc.testCallOf(fn, u); ok && byNonTest {
+			continue // judged by its non-test calls
+		}
 		if c, ok := u.instr.(ssa.CallInstruction); ok && !c.Common().IsInvoke() && pc.staticCallee(c.Common()) == fn && len(c.Common().Args) > 0 {
 			if !merge(c.Common().Args[0]) {
 				return nil, false
@@ -150,6 +160,68 @@ func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter
 		}
 	}
 	return g, true
+}
+
+// recvGlobal returns the global that recv, the receiver a call passes,
+// stands for: the global or its pointer value, or the receiver of a
+// singleton candidate (its global, nil while undecided); false if recv is
+// anything else.
+func (pc *passContext) recvGlobal(recv ssa.Value, owner map[*ssa.Parameter]*ssa.Function, valid map[*ssa.Function]bool, global map[*ssa.Function]*ssa.Global) (*ssa.Global, bool) {
+	switch r := pc.receiverOf(recv).(type) {
+	case *ssa.Global:
+		return r, true
+	case *ssa.UnOp:
+		// A pointer global's value (var db = newChannelMap();
+		// db.add(x)): its pointee's paths are the global's, as
+		// derefLoaded makes them.
+		g, ok := r.X.(*ssa.Global)
+		if !ok || r.Op != token.MUL {
+			return nil, false
+		}
+		if _, ptr := r.Type().Underlying().(*types.Pointer); !ptr {
+			return nil, false
+		}
+		return g, true
+	case *ssa.Parameter:
+		m := owner[r]
+		if m == nil || !valid[m] {
+			return nil, false
+		}
+		return global[m], true
+	}
+	return nil, false
+}
+
+// testCallOf returns the call of u if it is a static call of fn, a
+// method outside test files, from a function in a test file.
+func (pc *passContext) testCallOf(fn *ssa.Function, u use) (*ssa.CallCommon, bool) {
+	if pc.inTestFile(fn) || !pc.inTestFile(u.instr.Parent()) {
+		return nil, false
+	}
+	c, ok := u.instr.(ssa.CallInstruction)
+	if !ok || c.Common().IsInvoke() || pc.staticCallee(c.Common()) != fn || len(c.Common().Args) == 0 {
+		return nil, false
+	}
+	return c.Common(), true
+}
+
+// hasNonTestUse reports whether fn, a method outside test files, is used
+// outside them: called, or bound as a method value.
+func (pc *passContext) hasNonTestUse(fn *ssa.Function) bool {
+	if pc.inTestFile(fn) {
+		return false
+	}
+	for _, u := range pc.uses[fn] {
+		if !pc.inTestFile(u.instr.Parent()) {
+			return true
+		}
+	}
+	for _, recv := range pc.dispatch.bound[funcObj(fn)] {
+		if p := recv.Parent(); p == nil || !pc.inTestFile(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // usesMethodValue reports whether an operand of instr is a method value
