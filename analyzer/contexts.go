@@ -422,8 +422,8 @@ func (pc *passContext) buildContexts() {
 		}
 		pc.contexts = append(pc.contexts, &goContext{
 			kind: ctxCallback, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
-			name:     "callback " + funcName(fn) + " (called on goroutines of " + m.src.name + ")",
-			kindText: "callback", nameFn: fn, multiple: m.src.fact.Multiple,
+			name:     "callback " + funcName(fn) + " (called on goroutines of " + m.src.Name + ")",
+			kindText: "callback", nameFn: fn, multiple: m.src.Multiple,
 		})
 	}
 	for _, fn := range pc.funcs {

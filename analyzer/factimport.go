@@ -24,7 +24,7 @@ type factImporter struct {
 	factPkg        map[*funcFact]*types.Package         // the package of each imported fact's function
 	importReported map[string]bool                      // locks reported shared by imports; nil until asked
 	ownerGuards    map[*types.Package]map[string]string // guards of imports' globals, by package; filled on first ask
-	invoked        map[string]invokeSource              // interface methods imports call on their goroutines; nil until asked
+	invoked        map[string]factInvoke                // interface methods imports call on their goroutines; nil until asked
 }
 
 // newFactImporter returns a factImporter for pass whose facts complete
@@ -203,16 +203,10 @@ func (im *factImporter) reportedByImports() map[string]bool {
 	return im.importReported
 }
 
-// An invokeSource is an interface method that a dependency calls on
-// goroutines of its own: the first such package by path, and its fact.
-type invokeSource struct {
-	path, name string     // the package whose goroutines call it
-	fact       factInvoke // Multiple if some dependency's context is
-}
-
 // invokedByImports returns, by factInvoke.key, the interface methods
-// that the package's direct imports call on goroutines of their own
-// (their package facts' Invokes), read in package path order.
+// that the package's direct imports say are called on goroutines of
+// their own or of a package further down (importedInvokes), each with
+// From and Name naming the calling package.
 //
 // Direct imports only: go vet gives a package the package facts of its
 // direct imports alone (x/tools does not pass on an imported package's
@@ -221,35 +215,48 @@ type invokeSource struct {
 // different contexts (grpc googledirectpath, found by the harness). A
 // package further down is still seen, in both drivers alike, because
 // each package's fact passes on its own imports' calls (passedInvokes).
-func (im *factImporter) invokedByImports() map[string]invokeSource {
-	if im.invoked != nil {
-		return im.invoked
-	}
-	im.invoked = map[string]invokeSource{}
-	for _, imp := range sortedImports(im.pass.Pkg) {
-		var pf pkgFact
-		if !im.pass.ImportPackageFact(imp, &pf) {
-			continue
-		}
-		for _, v := range pf.Invokes {
-			src := invokeSource{imp.Path(), imp.Name(), v}
-			if v.From != "" {
-				src.path, src.name = v.From, v.Name // passed on by imp
-			}
-			s, ok := im.invoked[v.key()]
-			switch {
-			case !ok:
-				im.invoked[v.key()] = src
-			case src.path < s.path:
-				src.fact.Multiple = src.fact.Multiple || s.fact.Multiple
-				im.invoked[v.key()] = src
-			case v.Multiple && !s.fact.Multiple:
-				s.fact.Multiple = true
-				im.invoked[v.key()] = s
-			}
+func (im *factImporter) invokedByImports() map[string]factInvoke {
+	if im.invoked == nil {
+		im.invoked = map[string]factInvoke{}
+		for _, v := range importedInvokes(im.pass) {
+			im.invoked[v.key()] = v
 		}
 	}
 	return im.invoked
+}
+
+// importedInvokes returns the interface method calls that the direct
+// imports' package facts name, each once by key, with From and Name
+// naming the package whose goroutines make it: the import itself, or
+// the package a passed-on call names. Where several say so, the first
+// package by path, multiple if any is. Sorted by key.
+func importedInvokes(pass *analysis.Pass) []factInvoke {
+	index := map[string]int{}
+	var out []factInvoke
+	for _, imp := range sortedImports(pass.Pkg) {
+		var pf pkgFact
+		if !pass.ImportPackageFact(imp, &pf) {
+			continue
+		}
+		for _, v := range pf.Invokes {
+			if v.From == "" {
+				v.From, v.Name = imp.Path(), imp.Name()
+			}
+			i, ok := index[v.key()]
+			switch {
+			case !ok:
+				index[v.key()] = len(out)
+				out = append(out, v)
+			case v.From < out[i].From:
+				v.Multiple = v.Multiple || out[i].Multiple
+				out[i] = v
+			default:
+				out[i].Multiple = out[i].Multiple || v.Multiple
+			}
+		}
+	}
+	slices.SortFunc(out, compareInvokes)
+	return out
 }
 
 // sortedImports returns the packages pkg imports directly, by path.

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"cmp"
 	"go/types"
 	"slices"
 	"strings"
@@ -123,8 +122,6 @@ func (pc *passContext) reachedInvokes(reached map[*ssa.Function]bool) []factInvo
 	return out
 }
 
-// compareInvokes orders invokes by key.
-func compareInvokes(a, b factInvoke) int { return cmp.Compare(a.key(), b.key()) }
 
 // exportedInvokes returns the interface method calls that the package
 // makes on goroutines of its own, for its package fact: those of the
@@ -188,46 +185,18 @@ func (pc *passContext) exportedInvokes() []factInvoke {
 	return out
 }
 
-// passedInvokes returns the interface method calls that the direct
-// imports' package facts name, for this package's fact to pass on:
-// those of interfaces of this package's module, each once by key, named
-// by the package whose goroutines call it (the first by path; multiple
-// if some says so). go vet gives a package its direct imports' package
-// facts only, so a chain of imports keeps the calls only if each link
-// passes them on (invokedByImports reads them). Sorted by key.
+// passedInvokes returns the calls of importedInvokes that this package's
+// fact passes on: those of interfaces of its own module. go vet gives a
+// package its direct imports' package facts only, so a chain of imports
+// keeps the calls only if each link passes them on. None from std or a
+// main package.
 func passedInvokes(pass *analysis.Pass, mod moduleID) []factInvoke {
 	if mod.path == stdModule || pass.Pkg.Name() == "main" {
 		return nil
 	}
-	index := map[string]int{}
-	var out []factInvoke
-	for _, imp := range sortedImports(pass.Pkg) {
-		var pf pkgFact
-		if !pass.ImportPackageFact(imp, &pf) {
-			continue
-		}
-		for _, v := range pf.Invokes {
-			if !inModuleOf(mod, pass.Pkg.Path(), splitPath(v.Iface)) {
-				continue
-			}
-			if v.From == "" {
-				v.From, v.Name = imp.Path(), imp.Name()
-			}
-			i, ok := index[v.key()]
-			switch {
-			case !ok:
-				index[v.key()] = len(out)
-				out = append(out, v)
-			case v.From < out[i].From:
-				v.Multiple = v.Multiple || out[i].Multiple
-				out[i] = v
-			default:
-				out[i].Multiple = out[i].Multiple || v.Multiple
-			}
-		}
-	}
-	slices.SortFunc(out, compareInvokes)
-	return out
+	return slices.DeleteFunc(importedInvokes(pass), func(v factInvoke) bool {
+		return !inModuleOf(mod, pass.Pkg.Path(), splitPath(v.Iface))
+	})
 }
 
 // withPassed returns own, this package's calls, and the calls of passed

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"encoding/gob"
 	"fmt"
 	"go/build"
@@ -101,6 +102,9 @@ type factInvoke struct {
 
 // key identifies the method of an invoke.
 func (v factInvoke) key() string { return v.Iface + "." + v.Method }
+
+// compareInvokes orders invokes by key.
+func compareInvokes(a, b factInvoke) int { return cmp.Compare(a.key(), b.key()) }
 
 // AFact implements analysis.Fact.AFact.
 func (*funcFact) AFact() {}

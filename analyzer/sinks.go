@@ -81,7 +81,7 @@ func (pc *passContext) callbackMethods() []*ssa.Function {
 // package converts the type to (DESIGN §1 "spawned context").
 type invokedMethod struct {
 	fn  *ssa.Function
-	src invokeSource
+	src factInvoke // From and Name name the calling package
 }
 
 // invokedMethods returns the methods of the package's own types that a
@@ -98,7 +98,7 @@ func (pc *passContext) invokedMethods() []invokedMethod {
 	}
 	ifaces := map[string]bool{}
 	for _, src := range invoked {
-		ifaces[src.fact.Iface] = true
+		ifaces[src.Iface] = true
 	}
 	var out []invokedMethod
 	seen := map[*ssa.Function]bool{}
