@@ -122,7 +122,6 @@ func (pc *passContext) reachedInvokes(reached map[*ssa.Function]bool) []factInvo
 	return out
 }
 
-
 // exportedInvokes returns the interface method calls that the package
 // makes on goroutines of its own, for its package fact: those of the
 // functions a spawned context (not the caller context, nor a test's)
