@@ -101,7 +101,10 @@ func (pc *passContext) collectAccesses() {
 	// callee without it.
 	pendingSome := map[*ssa.Function]lockset{}
 	satisfied := map[*ssa.Function]map[ssa.Instruction]bool{}
-	contribute := func(callee *ssa.Function, instr ssa.Instruction, locks, cond lockset) {
+	gates := newGateSet()
+	var fnGates map[*ssa.Parameter]lockset // the gates of the function being walked
+	contribute := func(callee *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks, cond lockset) {
+		gates.contribute(callee, call, locks, fnGates)
 		some := locks.union(cond)
 		if prev, ok := satisfied[callee]; ok {
 			if len(prev) > 0 {
@@ -118,8 +121,10 @@ func (pc *passContext) collectAccesses() {
 	for i := len(pc.order) - 1; i >= 0; i-- {
 		fn := pc.order[i]
 		var entry, entryCond lockset
+		fnGates = nil
 		if pc.inheritsLocks(fn) && len(satisfied[fn]) == distinctInstrs(pc.callerUses(fn)) {
 			entry = pending[fn]
+			fnGates = gates.of(fn)
 			for _, h := range pendingSome[fn] {
 				if !has(entry, h.id) {
 					entryCond = append(entryCond, h)
@@ -129,7 +134,7 @@ func (pc *passContext) collectAccesses() {
 		pc.entryLocks[fn] = entry
 		pc.entryCond[fn] = entryCond
 		fromTest := pc.inTestFile(fn)
-		pc.flow(fn, entry, entryCond, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, cond lockset) {
+		pc.flow(fn, entry, entryCond, fnGates, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, cond lockset) {
 			for _, callee := range usesAt[instr] {
 				if fromTest && !pc.inTestFile(callee) {
 					pc.noteTestCall(fn, instr, callee, deferred, locks, cond)
@@ -141,23 +146,23 @@ func (pc *passContext) collectAccesses() {
 					}
 					switch {
 					case u.kind == useCall && !deferred:
-						contribute(callee, instr, locks, cond)
+						contribute(callee, instr, call, locks, cond)
 					case u.kind == useDefer && deferred:
-						contribute(callee, instr, locks, cond)
+						contribute(callee, instr, call, locks, cond)
 					case u.kind == useCallback && !deferred:
 						s := pc.summaryOf(u.helper)
 						if s == nil {
 							// Nothing is known of the helper
 							// (unknownCaller, or an interface method
 							// or func value): it runs f in place.
-							contribute(callee, instr, locks, cond)
+							contribute(callee, instr, nil, locks, cond)
 							continue
 						}
 						if under, ok := s.paramCalls[u.param]; ok {
-							contribute(callee, instr, locks.union(under), cond)
+							contribute(callee, instr, nil, locks.union(under), cond)
 							continue
 						}
-						contribute(callee, instr, nil, nil)
+						contribute(callee, instr, nil, nil, nil)
 					}
 				}
 			}

@@ -111,6 +111,8 @@ var scenarios = []scenario{
 	{name: "condheld", patterns: []string{"condheld"}},
 	{name: "ptrcopy", patterns: []string{"ptrcopy"}},
 	{name: "spilledparam", patterns: []string{"spilledparam"}},
+	{name: "paramgate", patterns: []string{"paramgate"}},
+	{name: "commonlock", patterns: []string{"commonlock"}},
 	{name: "testjoin", patterns: []string{"testjoin"}},
 	{name: "noreturn", patterns: []string{"noreturn"}},
 	{name: "ifacedispatch", patterns: []string{"ifacedispatch"}},

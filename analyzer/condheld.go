@@ -23,7 +23,7 @@ type condHeld struct {
 // to a block is held on every path to it, as in most functions, which
 // then pay nothing more. Otherwise the locks held on some path on each
 // edge are computed again from in, one pass over the blocks.
-func (pc *passContext) newCondHeld(fn *ssa.Function, in []*lockState) *condHeld {
+func (pc *passContext) newCondHeld(fn *ssa.Function, in []*lockState, gates map[*ssa.Parameter]lockset) *condHeld {
 	need := false
 	for _, st := range in {
 		// may is a superset of locks: a longer may holds more.
@@ -48,7 +48,7 @@ func (pc *passContext) newCondHeld(fn *ssa.Function, in []*lockState) *condHeld 
 		}
 		out[p.Index] = make([]lockset, len(p.Succs))
 		for i := range p.Succs {
-			out[p.Index][i] = pc.refineEdge(p, i, st).may
+			out[p.Index][i] = pc.refineEdge(p, i, st, gates).may
 		}
 	}
 	c := &condHeld{splits: map[string][]*ssa.BasicBlock{}, memo: map[[2]int]bool{}}

@@ -314,7 +314,7 @@ func (pc *passContext) conflict(a *access, as []*access, guard string) (best *ac
 					continue // both inside one imported call: its package's business
 				}
 				if pc.exclusive(a, b) {
-					continue // both hold one channel lock
+					continue // both hold one lock
 				}
 				if pc.outsideJoin(a, ca, cb) || pc.outsideJoin(b, cb, ca) {
 					continue // before the start or after the join
@@ -334,11 +334,14 @@ func (pc *passContext) conflict(a *access, as []*access, guard string) (best *ac
 	return best, bestCtx, same
 }
 
-// exclusive reports whether a and b both hold one channel lock
-// (chanlock.go) that no context releases without holding it: they cannot
-// run at the same time, whatever guard either misses.
+// exclusive reports whether a and b both hold one lock, write-held by at
+// least one of them: a global mutex, or a channel lock (chanlock.go),
+// that no context releases without holding it (a semaphore orders events
+// and guards nothing, DESIGN §1). They cannot run at the same time,
+// whatever guard either misses: no race. Instance locks do not count,
+// since two values of a type have two locks.
 func (pc *passContext) exclusive(a, b *access) bool {
-	if len(a.chans) == 0 || len(b.chans) == 0 {
+	if (len(a.chans) == 0 || len(b.chans) == 0) && (len(a.locks) == 0 || len(b.locks) == 0) {
 		return false
 	}
 	if pc.semas == nil {
@@ -351,6 +354,11 @@ func (pc *passContext) exclusive(a, b *access) bool {
 			if isChanLock(e.id) {
 				pc.semas[e.id] = true
 			}
+		}
+	}
+	for _, h := range a.locks {
+		if held, read := b.locks.has(h.id); held && !(h.read && read) && !isInstanceLock(h.id) && !pc.semas[h.id] {
+			return true
 		}
 	}
 	for _, h := range a.chans {

@@ -234,6 +234,29 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// The shutdown read races with the swap's write, which holds
+		// the guard (and cfgMu, through the bool parameter's gate).
+		name:    "paramgate/shutdown",
+		pattern: "paramgate",
+		diag:    `^admin read without holding serverMu;`,
+		accesses: []relatedEntry{
+			{"admin written here by main", "paramgate.go", "admin = &server{addr}"},
+			{"serverMu held here", "paramgate.go", "admin = &server{addr}"},
+			{"admin.addr also read here without holding serverMu", "paramgate.go", "_ = admin.addr"},
+		},
+	},
+	{
+		// A read under a lock that the writes do not hold: the other
+		// side is the write under the guard.
+		name:    "commonlock/peekOther",
+		pattern: "commonlock",
+		diag:    `^table accessed holding otherMu but not its guard innerMu$`,
+		accesses: []relatedEntry{
+			{"innerMu held here", "commonlock.go", "table[k]++"},
+			{"table written here by goroutine started in main", "commonlock.go", "table[k]++"},
+		},
+	},
+	{
 		// A field read through a pointer copied under the guard races
 		// with writes of the field, not with stores of the pointer
 		// (DESIGN §5 "Paths conflict with their prefixes").

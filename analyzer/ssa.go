@@ -31,14 +31,16 @@ type visitFunc func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, 
 
 // flow runs the lockset dataflow over fn's CFG, starting with entry held
 // on every path and entryMay (with entry) held conditionally, and then
-// calls visit for every instruction in reachable blocks. The must-held locks
+// calls visit for every instruction in reachable blocks. gates holds, for
+// some bool parameters, the locks held wherever the parameter is true
+// (gates.go): they are held on the true edge of an if on the parameter. The must-held locks
 // join by intersection and the may-held ones by union; loops reach a
 // fixpoint; deferred calls are replayed last-in first-out at RunDefers.
 // A block is queued again only when its entry state changes, and each
 // change is monotone (merge shrinks the locks held on every path and the
 // common prefix of the defers, and grows the locks held on some path),
 // so each block is processed at most 1 + 2·locks + defers times.
-func (pc *passContext) flow(fn *ssa.Function, entry, entryMay lockset, visit visitFunc) {
+func (pc *passContext) flow(fn *ssa.Function, entry, entryMay lockset, gates map[*ssa.Parameter]lockset, visit visitFunc) {
 	if len(fn.Blocks) == 0 {
 		return
 	}
@@ -71,13 +73,13 @@ func (pc *passContext) flow(fn *ssa.Function, entry, entryMay lockset, visit vis
 			pc.transfer(instr, &st, nil)
 		}
 		for i, succ := range b.Succs {
-			push(succ, pc.refineEdge(b, i, st))
+			push(succ, pc.refineEdge(b, i, st, gates))
 		}
 	}
 	if visit == nil {
 		return
 	}
-	ch := pc.newCondHeld(fn, in)
+	ch := pc.newCondHeld(fn, in, gates)
 	for _, b := range fn.Blocks {
 		if in[b.Index] == nil {
 			continue // unreachable
@@ -170,8 +172,9 @@ func (pc *passContext) releasedByCalling(v ssa.Value) []string {
 // refineEdge returns the state on the edge from b to its i-th successor:
 // a successful TryLock, or a call of a try-acquire helper that returned
 // true, holds its lock only on the true branch; the chosen case of a
-// select sends on or receives from a channel lock (chanlock.go).
-func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState) lockState {
+// select sends on or receives from a channel lock (chanlock.go); the
+// true branch of an if on a gated bool parameter holds its gate's locks.
+func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState, gates map[*ssa.Parameter]lockset) lockState {
 	if len(b.Instrs) == 0 {
 		return st
 	}
@@ -188,6 +191,11 @@ func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState) lockSt
 	}
 	if sel, k, ok := selectCase(cond); ok {
 		return pc.refineSelect(sel, k, st)
+	}
+	if p, ok := cond.(*ssa.Parameter); ok && len(gates[p]) > 0 {
+		out := st.fork()
+		out.acquireAll(gates[p])
+		return out
 	}
 	c, ok := cond.(*ssa.Call)
 	if !ok {
@@ -250,7 +258,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 	var returns []lockset
 	var returnInstrs []*ssa.Return
 	releasers := [][]string(nil)
-	pc.flow(fn, nil, nil, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, _ lockset) {
+	pc.flow(fn, nil, nil, nil, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, _ lockset) {
 		if id, ok := pc.releasedChan(instr); ok && !has(locks, id) {
 			s.released = appendUnique(s.released, id)
 		}
