@@ -52,7 +52,11 @@ func (cfg *config) golangciLint(res *moduleResult, mr *modeResult, standalone *r
 	}
 	args := append([]string{"run", "--config", conf, "--path-mode=abs",
 		"--output.json.path=" + out, "--output.text.path=/dev/null"}, dirPatterns(res)...)
-	r, err := command(res.Dir, targetEnv(), res.Limit, cfg.golangci, args...)
+	// golangci-lint salts its cache with its version and settings, not
+	// with a plugin's code: a cache of this run's own makes it compare
+	// this chanown, not whatever build last filled the user's cache.
+	env := targetEnv("GOLANGCI_LINT_CACHE=" + filepath.Join(dir, "cache"))
+	r, err := command(res.Dir, env, res.Limit, cfg.golangci, args...)
 	what := md.Name + ": golangci-lint"
 	mr.Golangci = "no"
 	switch {
