@@ -183,7 +183,7 @@ func trueReturnLocks(fn *ssa.Function, returns []*ssa.Return, locks []lockset, a
 	var out lockset
 	first := true
 	for i, r := range returns {
-		if c, ok := r.Results[0].(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool && !constant.BoolVal(c.Value) {
+		if isFalse(r.Results[0]) {
 			continue // returns false: nothing is promised
 		}
 		if first {
@@ -205,6 +205,12 @@ func trueReturnLocks(fn *ssa.Function, returns []*ssa.Return, locks []lockset, a
 func isBool(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// isFalse reports whether v is the constant false.
+func isFalse(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.Bool && !constant.BoolVal(c.Value)
 }
 
 // splitChanLocks returns the mutexes of ls and its channel locks.

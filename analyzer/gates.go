@@ -1,10 +1,6 @@
 package analyzer
 
-import (
-	"go/constant"
-
-	"golang.org/x/tools/go/ssa"
-)
+import "golang.org/x/tools/go/ssa"
 
 // A gateSet collects, while collectAccesses walks callers before their
 // callees, the locks held wherever a bool parameter of a function that
@@ -79,10 +75,4 @@ func (g *gateSet) of(fn *ssa.Function) map[*ssa.Parameter]lockset {
 		out[fn.Params[k]] = held
 	}
 	return out
-}
-
-// isFalse reports whether v is the constant false.
-func isFalse(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.Value != nil && c.Value.Kind() == constant.Bool && !constant.BoolVal(c.Value)
 }
