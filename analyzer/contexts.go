@@ -173,7 +173,9 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 				for k := range sum.spawnsParam {
 					if k < len(call.Args) {
 						skip = append(skip, call.Args[k])
-						if t := funcValue(call.Args[k]); t != nil {
+						if t := funcValue(call.Args[k]); t != nil && !slices.ContainsFunc(sites, func(s spawnSite) bool { return s.start == nil && s.target == t }) {
+							// Not when a spawner already starts it here
+							// (wg.Go, whose summary spawns it too).
 							sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: ctxGoroutine})
 						}
 					}
@@ -484,11 +486,13 @@ func (pc *passContext) buildContexts() {
 	for _, c := range all {
 		c.discovered = pc.reach(c.entries, nil)
 	}
-	// A spawned context is real when some context runs its site.
-	bySite := map[ssa.Instruction]*goContext{}
+	// A spawned context is real when some real context runs its site.
+	// One instruction may start several contexts (two func arguments,
+	// the starts of an imported function's fact).
+	bySite := map[ssa.Instruction][]*goContext{}
 	for _, c := range pc.contexts {
 		if c.site != nil {
-			bySite[c.site] = c
+			bySite[c.site] = append(bySite[c.site], c)
 			c.parents = map[*goContext]bool{}
 		}
 	}
@@ -496,31 +500,37 @@ func (pc *passContext) buildContexts() {
 	// first (DESIGN §5 "Initialisation"); the site is once when no
 	// context reaches it other than through a Once body.
 	viaOnce := map[*goContext]bool{}
-	direct := map[*goContext]bool{}
+	direct := map[*goContext]map[*goContext]bool{} // the parents that run the site outside a Once body
 	for _, p := range all {
 		for fn := range p.discovered {
 			for _, s := range pc.sites[fn] {
-				if c := bySite[s.instr]; c != nil {
+				for _, c := range bySite[s.instr] {
 					c.parents[p] = true
-					direct[c] = true
+					if direct[c] == nil {
+						direct[c] = map[*goContext]bool{}
+					}
+					direct[c][p] = true
 				}
 			}
 		}
 		for fn := range pc.onceReach(p.discovered) {
 			for _, s := range pc.sites[fn] {
-				if c := bySite[s.instr]; c != nil {
+				for _, c := range bySite[s.instr] {
 					c.parents[p] = true
 					viaOnce[c] = true
 				}
 			}
 		}
 	}
+	pc.contexts = dropUnreal(pc.contexts)
 	for c := range viaOnce {
-		c.once = !direct[c]
+		c.once = true
+		for p := range direct[c] {
+			if c.parents[p] { // a real parent runs the site outside a Once body
+				c.once = false
+			}
+		}
 	}
-	pc.contexts = slices.DeleteFunc(pc.contexts, func(c *goContext) bool {
-		return c.site != nil && len(c.parents) == 0
-	})
 	for i, c := range pc.contexts {
 		c.seq = i + 1 // package initialisation keeps 0
 	}
@@ -535,6 +545,33 @@ func (pc *passContext) buildContexts() {
 			c.setup = pc.setupInstrs(c.entries[0], 0)
 		}
 		c.reached = pc.reach(c.entries, c.setup)
+	}
+}
+
+// dropUnreal removes the spawned contexts that no real context starts,
+// and removes them from the parents of the others: a context whose
+// every parent is unreal is unreal too (a site reached only from the
+// body of a goroutine that is never started). Each round removes at
+// least one context, so it ends after at most len(cs) rounds.
+func dropUnreal(cs []*goContext) []*goContext {
+	for {
+		dead := map[*goContext]bool{}
+		for _, c := range cs {
+			if c.site != nil && len(c.parents) == 0 {
+				dead[c] = true
+			}
+		}
+		if len(dead) == 0 {
+			return cs
+		}
+		cs = slices.DeleteFunc(cs, func(c *goContext) bool { return dead[c] })
+		for _, c := range cs {
+			for p := range c.parents {
+				if dead[p] {
+					delete(c.parents, p)
+				}
+			}
+		}
 	}
 }
 
@@ -746,8 +783,12 @@ func callsParallel(fn *ssa.Function) bool {
 }
 
 // markMultiple computes which contexts run concurrently with themselves
-// (DESIGN §5 "Multiple").
+// (DESIGN §5 "Multiple"). Test files never make a global shared, nor
+// judge code outside them: a context that production code starts is
+// multiple only through its production parents, however many tests
+// start it.
 func (pc *passContext) markMultiple() {
+	counts := func(c, p *goContext) bool { return c.test || !p.test }
 	for _, c := range pc.contexts {
 		if c.site == nil {
 			continue
@@ -755,7 +796,13 @@ func (pc *passContext) markMultiple() {
 		if c.kind == ctxFinalizer || c.kind == ctxCleanup {
 			continue // the runtime runs them one at a time (DESIGN §5)
 		}
-		if c.kind == ctxHandler || c.kind == ctxCallback || c.configured || pc.inLoop(c.site) || pc.cyclic[c.siteFn] || (len(c.parents) >= 2 && !c.once) {
+		n := 0
+		for p := range c.parents {
+			if counts(c, p) {
+				n++
+			}
+		}
+		if c.kind == ctxHandler || c.kind == ctxCallback || c.configured || pc.inLoop(c.site) || pc.cyclic[c.siteFn] || (n >= 2 && !c.once) {
 			c.multiple = true
 		}
 	}
@@ -778,7 +825,7 @@ func (pc *passContext) markMultiple() {
 		p := work[len(work)-1]
 		work = work[:len(work)-1]
 		for _, c := range children[p] {
-			if c.multiple || c.site == nil || c.once || c.kind == ctxFinalizer || c.kind == ctxCleanup {
+			if c.multiple || c.site == nil || c.once || c.kind == ctxFinalizer || c.kind == ctxCleanup || !counts(c, p) {
 				continue
 			}
 			c.multiple = true

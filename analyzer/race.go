@@ -397,7 +397,9 @@ func (pc *passContext) outsideJoin(a *access, t, c *goContext) bool {
 // control, and it cannot call again while c runs (DESIGN §5
 // "Happens-before"). x precedes the start when it is not in the site's
 // function after the site, nor in a function that the calls after the
-// site reach.
+// site reach. A site in a function literal runs only after the literal
+// is made: when the literal's function returns, the place where its
+// enclosing function makes it stands for the site (endlessAnchor).
 func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
 	if cx.kind != ctxCaller || cx.multiple || c.site == nil || !c.parents[cx] || x.instr == nil || x.instr.Block() == nil {
 		return false
@@ -412,30 +414,67 @@ func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
 		}
 		return false
 	}
-	after := pc.afterEndlessSite(c)
-	if after == nil {
-		return false
+	anchor, literals := c.site, []*ssa.Function(nil)
+	after := pc.afterEndless(anchor)
+	for after == nil {
+		fn := anchor.Parent()
+		made := madeAt(fn)
+		if made == nil {
+			return false
+		}
+		anchor, literals = made, append(literals, fn)
+		after = pc.afterEndless(anchor)
 	}
-	if x.fn == c.siteFn {
-		return !reachesAvoiding(c.site, x.instr, func(ssa.Instruction) bool { return false })
+	if slices.Contains(literals, x.fn) {
+		return false // in a literal that runs the site: after its making
+	}
+	if x.fn == anchor.Parent() {
+		return !reachesAvoiding(anchor, x.instr, func(ssa.Instruction) bool { return false })
 	}
 	return !after[x.fn]
 }
 
-// afterEndlessSite returns, when the site of c never returns to its
-// function's caller (no return is reachable from it), the functions that
-// the calls reachable after the site reach; otherwise nil. Cached per
-// context; each block of the site's function is visited once.
-func (pc *passContext) afterEndlessSite(c *goContext) map[*ssa.Function]bool {
-	if pc.endless == nil {
-		pc.endless = map[*goContext]map[*ssa.Function]bool{}
+// madeAt returns the one instruction of its enclosing function that
+// makes the function literal fn (a MakeClosure, or an operand naming fn
+// when it captures nothing), or nil when fn is no literal or is named
+// more than once there. It visits each instruction of the enclosing
+// function once.
+func madeAt(fn *ssa.Function) ssa.Instruction {
+	if fn.Parent() == nil {
+		return nil
 	}
-	if m, ok := pc.endless[c]; ok {
+	var at ssa.Instruction
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			var rands []*ssa.Value
+			for _, rand := range instr.Operands(rands) {
+				if *rand != fn {
+					continue
+				}
+				if at != nil && at != instr {
+					return nil
+				}
+				at = instr
+			}
+		}
+	}
+	return at
+}
+
+// afterEndless returns, when from never returns to its function's
+// caller (no return is reachable from it), the functions that the calls
+// reachable after from reach; otherwise nil. Cached per instruction;
+// each block of from's function is visited once.
+func (pc *passContext) afterEndless(from ssa.Instruction) map[*ssa.Function]bool {
+	if pc.endless == nil {
+		pc.endless = map[ssa.Instruction]map[*ssa.Function]bool{}
+	}
+	if m, ok := pc.endless[from]; ok {
 		return m
 	}
-	pc.endless[c] = nil
+	pc.endless[from] = nil
 	instrs := map[ssa.Instruction]bool{}
-	walkAfter(c.site, func(block []ssa.Instruction) (done, prune bool) {
+	walkAfter(from, func(block []ssa.Instruction) (done, prune bool) {
 		for _, instr := range block {
 			instrs[instr] = true
 		}
@@ -447,7 +486,7 @@ func (pc *passContext) afterEndlessSite(c *goContext) map[*ssa.Function]bool {
 			return nil
 		}
 	}
-	for _, e := range pc.edges[c.siteFn] {
+	for _, e := range pc.edges[from.Parent()] {
 		if instrs[e.instr] {
 			callees = append(callees, e.to)
 		}
@@ -456,7 +495,7 @@ func (pc *passContext) afterEndlessSite(c *goContext) map[*ssa.Function]bool {
 	if m == nil {
 		m = map[*ssa.Function]bool{}
 	}
-	pc.endless[c] = m
+	pc.endless[from] = m
 	return m
 }
 
@@ -971,7 +1010,7 @@ func instanceOnlyMessage(g, id string) string {
 // raceCache holds the lazy caches of the race tier's positions.
 type raceCache struct {
 	identIndex map[*types.Var][]*ast.Ident
-	qualStart  map[*ast.Ident]token.Pos              // start of pkg.Name for qualified globals
-	semas      map[string]bool                       // lazy: locks that order events (verdict.go semaphores)
-	endless    map[*goContext]map[*ssa.Function]bool // lazy: see afterEndlessSite
+	qualStart  map[*ast.Ident]token.Pos                   // start of pkg.Name for qualified globals
+	semas      map[string]bool                            // lazy: locks that order events (verdict.go semaphores)
+	endless    map[ssa.Instruction]map[*ssa.Function]bool // lazy: see afterEndless
 }

@@ -257,6 +257,50 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		// A semaphore held at both sides excludes nothing: the other
+		// side is the write under the guard.
+		name:    "commonlock/peekSem",
+		pattern: "commonlock",
+		diag:    `^table3 accessed holding semMu but not its guard inner3Mu$`,
+		accesses: []relatedEntry{
+			{"inner3Mu held here", "commonlock.go", "table3[k]++"},
+			{"table3 written here by goroutine started in main", "commonlock.go", "table3[k]++"},
+		},
+	},
+	{
+		// A function passed without the lock: its gate holds nothing,
+		// and the other side is the swap's write under the guard.
+		name:    "paramgate/provision6",
+		pattern: "paramgate",
+		diag:    `^admin6 read without holding server6Mu;`,
+		accesses: []relatedEntry{
+			{"admin6 written here by goroutine started in main", "paramgate.go", "admin6 = &server{addr}"},
+			{"server6Mu held here", "paramgate.go", "admin6 = &server{addr}"},
+		},
+	},
+	{
+		// A goroutine the package initialiser starts runs beside every
+		// test: the other side is its write under the guard.
+		name:    "testjoin/TestReset10",
+		pattern: "testjoin",
+		diag:    `^events10 written without holding mu10;`,
+		accesses: []relatedEntry{
+			{"events10 written here by goroutine started in init", "main.go", "func record10("},
+			{"mu10 held here", "main.go", "func record10("},
+		},
+	},
+	{
+		// The literal that starts the watcher is made and run before
+		// the write: the other side is the watcher's write.
+		name:    "endless/serve4",
+		pattern: "endless",
+		diag:    `^path4 written without holding mu4;`,
+		accesses: []relatedEntry{
+			{"mu4 held here", "endless.go", "path4 += \".\""},
+			{"path4 written here by goroutine started in serve4", "endless.go", "path4 += \".\""},
+		},
+	},
+	{
 		// A field read through a pointer copied under the guard races
 		// with writes of the field, not with stores of the pointer
 		// (DESIGN §5 "Paths conflict with their prefixes").

@@ -56,7 +56,36 @@ func peekRead(k string) int {
 	return table2[k] // want `^table2 accessed holding outerMu but not its guard inner2Mu$`
 }
 
+// semMu is a semaphore (release unlocks what another context locked):
+// it orders events but excludes nothing, so peekSem, which holds it as
+// every write of table3 does, is reported; peek is its twin with a
+// mutex.
+var (
+	semMu    sync.Mutex
+	inner3Mu sync.Mutex // want `^inner3Mu guards table3, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	table3   = map[string]int{}
+)
+
+func put3(k string) {
+	semMu.Lock()
+	inner3Mu.Lock()
+	table3[k]++
+	inner3Mu.Unlock()
+	semMu.Unlock()
+}
+
+func peekSem(k string) int {
+	semMu.Lock()
+	defer semMu.Unlock()
+	return table3[k] // want `^table3 accessed holding semMu but not its guard inner3Mu$`
+}
+
+func acquire() { semMu.Lock() }
+func release() { semMu.Unlock() }
+
 func serve(k string) {
+	put3(k)
+	_ = peekSem(k)
 	put(k)
 	_ = peek(k)
 	_ = peekOther(k)
@@ -66,5 +95,7 @@ func serve(k string) {
 
 func main() {
 	go serve("a")
+	acquire()
+	go release()
 	serve("b")
 }

@@ -40,5 +40,6 @@ func main() {
 	jobs = append(jobs, "main")
 	jobsMu.Unlock()
 	usePush()
+	useBoth()
 	time.Sleep(time.Second)
 }

@@ -162,7 +162,62 @@ func swapAdmin4(addr string) {
 	server4Mu.Unlock()
 }
 
+// provision5 and provision6 are not called but passed to each, which
+// calls them in place with true: the locks held where the function is
+// passed count as held at that call. Every use of provision5 holds
+// cfg5Mu (silent); check6 passes provision6 holding nothing (reported).
+var (
+	cfg5Mu    sync.Mutex
+	server5Mu sync.Mutex // want `^server5Mu guards admin5, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	admin5    *server
+
+	cfg6Mu    sync.Mutex
+	server6Mu sync.Mutex // want `^server6Mu guards admin6, shared by main and goroutine started in main; give it one owner goroutine reached over a channel$`
+	admin6    *server
+)
+
+func each(addr string, f func(string, bool)) { f(addr, true) }
+
+func load5(addr string) {
+	cfg5Mu.Lock()
+	defer cfg5Mu.Unlock()
+	each(addr, provision5)
+}
+
+func provision5(addr string, replace bool) {
+	if replace {
+		old := admin5 // ok: every use of provision5 holds cfg5Mu, as the writes do
+		_ = old
+		server5Mu.Lock()
+		admin5 = &server{addr}
+		server5Mu.Unlock()
+	}
+}
+
+func load6(addr string) {
+	cfg6Mu.Lock()
+	defer cfg6Mu.Unlock()
+	each(addr, provision6)
+}
+
+func check6(addr string) {
+	each(addr, provision6) // holds nothing
+}
+
+func provision6(addr string, replace bool) {
+	if replace {
+		old := admin6 // want `^admin6 read without holding server6Mu; goroutine started in main also writes it$`
+		_ = old
+		server6Mu.Lock()
+		admin6 = &server{addr}
+		server6Mu.Unlock()
+	}
+}
+
 func serve(addr string) {
+	load5(addr)
+	load6(addr)
+	check6(addr)
 	load(addr)
 	check(addr)
 	load2(addr)

@@ -78,6 +78,22 @@ func TestSubLeak(t *testing.T) {
 	events8 = nil // want `^events8 written without holding mu8; goroutine started in TestSubLeak also accesses it$`
 }
 
+func TestLoad9(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() { load9() })
+	}
+	wg.Wait()
+}
+
+func TestReset9(t *testing.T) {
+	events9 = nil // ok: load9's goroutine runs only because a test called load9 (DESIGN §5 "Test files")
+}
+
+func TestReset10(t *testing.T) {
+	events10 = nil // want `^events10 written without holding mu10; goroutine started in init also accesses it$`
+}
+
 // TestSubIface runs a subtest through an interface: nothing is known of
 // the callee, so its goroutine is not the test's own code (and the
 // analysis must not trip over the unknown helper).

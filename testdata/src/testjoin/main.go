@@ -14,6 +14,10 @@
 // (both reported). A subtest runs while its parent waits: TestSub's
 // subtest joins its goroutine, so TestSub's write after t.Run is
 // ordered (silent); TestSubLeak's subtest does not join (reported).
+// TestLoad9's joined goroutines call load9, whose goroutine runs only
+// because a test called it: TestReset9's write is silent, as when a test
+// calls load9 itself; the twin, record10, runs on a goroutine that the
+// package initialiser starts, beside every test (TestReset10, reported).
 package main
 
 import "sync"
@@ -42,7 +46,42 @@ var (
 
 	mu8     sync.Mutex // ok: only test files share events8
 	events8 []string
+
+	mu9     sync.Mutex // ok: one goroutine writes events9 outside test files
+	events9 []string
+
+	mu10     sync.Mutex // ok: one goroutine writes events10 outside test files
+	events10 []string
+
+	mu11     sync.Mutex // want `^mu11 guards events11, shared by concurrent runs of goroutine started in load11; give it one owner goroutine reached over a channel; a fix is offered$`
+	events11 []string
 )
+
+// load11 is load9's twin for sharing: main and a goroutine of its own
+// both call it, so its goroutine runs twice at once outside the tests;
+// load9's runs twice at once only in TestLoad9.
+func load11() {
+	go func() {
+		mu11.Lock()
+		events11 = append(events11, "loaded")
+		mu11.Unlock()
+	}()
+}
+
+// load9 starts a goroutine that writes events9 under mu9: it runs only
+// because a caller (main, or a test) called load9. The twin, record10,
+// is started by the package initialiser, whatever the tests do.
+func load9() {
+	go func() {
+		mu9.Lock()
+		events9 = append(events9, "loaded")
+		mu9.Unlock()
+	}()
+}
+
+func record10(s string) { mu10.Lock(); events10 = append(events10, s); mu10.Unlock() }
+
+func init() { go record10("init") }
 
 func record4(s string) { mu4.Lock(); events4 = append(events4, s); mu4.Unlock() }
 func record5(s string) { mu5.Lock(); events5 = append(events5, s); mu5.Unlock() }
@@ -78,4 +117,7 @@ func main() {
 	println(count2())
 	go count3()
 	println(count3())
+	load9()
+	go load11()
+	load11()
 }
