@@ -500,16 +500,13 @@ func (pc *passContext) buildContexts() {
 	// first (DESIGN §5 "Initialisation"); the site is once when no
 	// context reaches it other than through a Once body.
 	viaOnce := map[*goContext]bool{}
-	direct := map[*goContext]map[*goContext]bool{} // the parents that run the site outside a Once body
+	direct := map[*goContext][]*goContext{} // the parents that run the site outside a Once body
 	for _, p := range all {
 		for fn := range p.discovered {
 			for _, s := range pc.sites[fn] {
 				for _, c := range bySite[s.instr] {
 					c.parents[p] = true
-					if direct[c] == nil {
-						direct[c] = map[*goContext]bool{}
-					}
-					direct[c][p] = true
+					direct[c] = append(direct[c], p)
 				}
 			}
 		}
@@ -524,12 +521,8 @@ func (pc *passContext) buildContexts() {
 	}
 	pc.contexts = dropUnreal(pc.contexts)
 	for c := range viaOnce {
-		c.once = true
-		for p := range direct[c] {
-			if c.parents[p] { // a real parent runs the site outside a Once body
-				c.once = false
-			}
-		}
+		// once unless a real parent runs the site outside a Once body
+		c.once = !slices.ContainsFunc(direct[c], func(p *goContext) bool { return c.parents[p] })
 	}
 	for i, c := range pc.contexts {
 		c.seq = i + 1 // package initialisation keeps 0

@@ -399,7 +399,7 @@ func (pc *passContext) outsideJoin(a *access, t, c *goContext) bool {
 // function after the site, nor in a function that the calls after the
 // site reach. A site in a function literal runs only after the literal
 // is made: when the literal's function returns, the place where its
-// enclosing function makes it stands for the site (endlessAnchor).
+// enclosing function makes it stands for the site (madeAt).
 func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
 	if cx.kind != ctxCaller || cx.multiple || c.site == nil || !c.parents[cx] || x.instr == nil || x.instr.Block() == nil {
 		return false
@@ -437,25 +437,16 @@ func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
 // madeAt returns the one instruction of its enclosing function that
 // makes the function literal fn (a MakeClosure, or an operand naming fn
 // when it captures nothing), or nil when fn is no literal or is named
-// more than once there. It visits each instruction of the enclosing
-// function once.
+// more than once. SSA keeps a literal's referrers.
 func madeAt(fn *ssa.Function) ssa.Instruction {
-	if fn.Parent() == nil {
+	refs := fn.Referrers() // nil unless fn is a literal
+	if refs == nil || len(*refs) == 0 {
 		return nil
 	}
-	var at ssa.Instruction
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			var rands []*ssa.Value
-			for _, rand := range instr.Operands(rands) {
-				if *rand != fn {
-					continue
-				}
-				if at != nil && at != instr {
-					return nil
-				}
-				at = instr
-			}
+	at := (*refs)[0]
+	for _, r := range (*refs)[1:] {
+		if r != at {
+			return nil
 		}
 	}
 	return at
