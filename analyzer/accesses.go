@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"iter"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -80,21 +81,30 @@ type unlockEvent struct {
 	fn *ssa.Function
 }
 
+// buildAccesses is stage 6: every access with its locks
+// (collectAccesses), then the contexts that make it (assignContexts).
+func buildAccesses(pass *analysis.Pass, k *apis, prog *program, globals *globalTable, cg *callGraph, lf *lockFlow, cs *contextSet, imports *factImporter) *accessSet {
+	set := &accessSet{pass: pass, apis: k, prog: prog, globals: globals, graph: cg, flows: lf, ctxs: cs, imports: imports}
+	set.collectAccesses()
+	set.assignContexts()
+	return set
+}
+
 // collectAccesses walks every function top-down (callers first), giving
 // each function the locks its callers hold where that is known (closures
 // called in place or deferred, callbacks of lock helpers, unexported
 // functions whose every caller holds a lock), and records the accesses
 // and lock events with their locksets.
-func (pc *passContext) collectAccesses() {
+func (set *accessSet) collectAccesses() {
 	usesAt := map[ssa.Instruction][]*ssa.Function{}
-	for fn, us := range pc.uses {
+	for fn, us := range set.graph.uses {
 		for _, u := range us {
 			usesAt[u.instr] = append(usesAt[u.instr], fn)
 		}
 	}
-	pc.entryLocks = map[*ssa.Function]lockset{}
-	pc.entryCond = map[*ssa.Function]lockset{}
-	pc.loadLocks = map[*ssa.UnOp]lockset{}
+	set.entryLocks = map[*ssa.Function]lockset{}
+	set.entryCond = map[*ssa.Function]lockset{}
+	set.loadLocks = map[*ssa.UnOp]lockset{}
 	pending := map[*ssa.Function]lockset{}
 	// pendingSome holds the locks held, on every path or conditionally,
 	// at every call seen so far: a call without a lock is a run of the
@@ -118,11 +128,11 @@ func (pc *passContext) collectAccesses() {
 		}
 		satisfied[callee][instr] = true
 	}
-	for i := len(pc.order) - 1; i >= 0; i-- {
-		fn := pc.order[i]
+	for i := len(set.graph.order) - 1; i >= 0; i-- {
+		fn := set.graph.order[i]
 		var entry, entryCond lockset
 		fnGates = nil
-		if pc.inheritsLocks(fn) && len(satisfied[fn]) == distinctInstrs(pc.callerUses(fn)) {
+		if set.inheritsLocks(fn) && len(satisfied[fn]) == distinctInstrs(set.callerUses(fn)) {
 			entry = pending[fn]
 			fnGates = gates.of(fn)
 			for _, h := range pendingSome[fn] {
@@ -131,16 +141,16 @@ func (pc *passContext) collectAccesses() {
 				}
 			}
 		}
-		pc.entryLocks[fn] = entry
-		pc.entryCond[fn] = entryCond
-		fromTest := pc.inTestFile(fn)
-		pc.flow(fn, entry, entryCond, fnGates, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, cond lockset) {
+		set.entryLocks[fn] = entry
+		set.entryCond[fn] = entryCond
+		fromTest := isTestFile(set.pass.Fset, fn.Pos())
+		set.flows.flow(fn, entry, entryCond, fnGates, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, cond lockset) {
 			for _, callee := range usesAt[instr] {
-				if fromTest && !pc.inTestFile(callee) {
-					pc.noteTestCall(fn, instr, callee, deferred, locks, cond)
+				if fromTest && !isTestFile(set.pass.Fset, callee.Pos()) {
+					set.noteTestCall(fn, instr, callee, deferred, locks, cond)
 					continue // judged by its non-test callers
 				}
-				for _, u := range pc.uses[callee] {
+				for _, u := range set.graph.uses[callee] {
 					if u.instr != instr {
 						continue
 					}
@@ -150,7 +160,7 @@ func (pc *passContext) collectAccesses() {
 					case u.kind == useDefer && deferred:
 						contribute(callee, instr, call, locks, cond)
 					case u.kind == useCallback && !deferred:
-						s := pc.summaryOf(u.helper)
+						s := set.flows.summaryOf(u.helper)
 						if s == nil {
 							// Nothing is known of the helper
 							// (unknownCaller, or an interface method
@@ -169,10 +179,10 @@ func (pc *passContext) collectAccesses() {
 			if _, isDefer := instr.(*ssa.Defer); isDefer != deferred {
 				return // a Defer acts when it runs
 			}
-			pc.recordInstr(fn, instr, call, locks, cond)
+			set.recordInstr(fn, instr, call, locks, cond)
 		})
 	}
-	pc.testCallAccesses()
+	set.testCallAccesses()
 }
 
 // own reports whether the access is the package's own: made by its code,
@@ -185,8 +195,8 @@ func (a *access) own() bool { return !a.viaFact && !a.preset }
 // inheritsLocks reports whether fn runs with the locks of its callers:
 // every use of it is a call, a deferred call, or a callback passed to an
 // in-package helper, and outside code cannot call it.
-func (pc *passContext) inheritsLocks(fn *ssa.Function) bool {
-	us := pc.callerUses(fn)
+func (set *accessSet) inheritsLocks(fn *ssa.Function) bool {
+	us := set.callerUses(fn)
 	if len(us) == 0 || isExportedFunc(fn) || isServeHTTP(funcObj(fn)) {
 		return false
 	}
@@ -209,13 +219,13 @@ func (pc *passContext) inheritsLocks(fn *ssa.Function) bool {
 // test functions run one after another, and a test that calls a helper
 // without its lock does not make the helper's accesses unguarded for
 // everyone else.
-func (pc *passContext) callerUses(fn *ssa.Function) []use {
-	if pc.inTestFile(fn) {
-		return pc.uses[fn]
+func (set *accessSet) callerUses(fn *ssa.Function) []use {
+	if isTestFile(set.pass.Fset, fn.Pos()) {
+		return set.graph.uses[fn]
 	}
 	var out []use
-	for _, u := range pc.uses[fn] {
-		if !pc.inTestFile(u.instr.Parent()) {
+	for _, u := range set.graph.uses[fn] {
+		if !isTestFile(set.pass.Fset, u.instr.Parent().Pos()) {
 			out = append(out, u)
 		}
 	}
@@ -223,12 +233,12 @@ func (pc *passContext) callerUses(fn *ssa.Function) []use {
 }
 
 // recordInstr records the accesses and lock events of instr.
-func (pc *passContext) recordInstr(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks, cond lockset) {
+func (set *accessSet) recordInstr(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks, cond lockset) {
 	if call != nil {
-		pc.recordCall(fn, instr, call, locks, cond)
+		set.recordCall(fn, instr, call, locks, cond)
 	}
-	if id, ok := pc.releasedChan(instr); ok && !has(locks, id) {
-		pc.unlocks = append(pc.unlocks, unlockEvent{id, fn})
+	if id, ok := set.flows.releasedChan(instr); ok && !has(locks, id) {
+		set.unlocks = append(set.unlocks, unlockEvent{id, fn})
 	}
 	switch instr := instr.(type) {
 	case *ssa.UnOp:
@@ -238,15 +248,15 @@ func (pc *passContext) recordInstr(fn *ssa.Function, instr ssa.Instruction, call
 		if _, ok := instr.Type().Underlying().(*types.Pointer); ok {
 			// The race tier asks which locks were held where a pointer
 			// was loaded (race.go loadedUnderGuard).
-			pc.loadLocks[instr] = locks
+			set.loadLocks[instr] = locks
 		}
 		if !isNavigation(instr) {
-			pc.addAccess(fn, instr, instr.X, false, locks, cond)
+			set.addAccess(fn, instr, instr.X, false, locks, cond)
 		}
 	case *ssa.Store:
-		pc.addAccess(fn, instr, instr.Addr, true, locks, cond)
+		set.addAccess(fn, instr, instr.Addr, true, locks, cond)
 	case *ssa.MapUpdate:
-		pc.addAccess(fn, instr, instr.Map, true, locks, cond)
+		set.addAccess(fn, instr, instr.Map, true, locks, cond)
 	}
 }
 
@@ -254,15 +264,15 @@ func (pc *passContext) recordInstr(fn *ssa.Function, instr ssa.Instruction, call
 // builtin that writes its argument (delete, clear, copy), or a function
 // that stores through a pointer to a global (DESIGN §5 "Writes through
 // calls").
-func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks, cond lockset) {
+func (set *accessSet) recordCall(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, locks, cond lockset) {
 	if _, isGo := instr.(*ssa.Go); isGo {
 		return // arguments are evaluated here, but the call runs elsewhere
 	}
 	if op, addr := lockCall(call); op != opNone {
-		if id, global := pc.lockID(addr); global {
-			pc.globals.lockOf(id)
+		if id, global := set.graph.lockID(addr); global {
+			set.globals.lockOf(id)
 			if (op == opUnlock || op == opRUnlock) && !has(locks, id) {
-				pc.unlocks = append(pc.unlocks, unlockEvent{id, fn})
+				set.unlocks = append(set.unlocks, unlockEvent{id, fn})
 			}
 		}
 		return
@@ -271,28 +281,28 @@ func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call 
 		switch b.Name() {
 		case "delete", "clear", "copy":
 			if len(call.Args) > 0 {
-				pc.addAccess(fn, instr, call.Args[0], true, locks, cond)
+				set.addAccess(fn, instr, call.Args[0], true, locks, cond)
 			}
 		}
 		return
 	}
-	callee := pc.staticCallee(call)
+	callee := staticCallee(call)
 	var s *summary
 	if callee != nil {
-		s = pc.summaryOf(callee)
-		if ff := pc.factOf(callee); ff != nil {
-			pc.importedAccesses(fn, instr, ff, locks)
+		s = set.flows.summaryOf(callee)
+		if ff := set.imports.factOf(callee); ff != nil {
+			set.importedAccesses(fn, instr, ff, locks)
 		}
 	}
 	if s != nil {
 		for _, id := range s.released {
 			if !has(locks, id) && !isInstanceLock(id) {
-				pc.unlocks = append(pc.unlocks, unlockEvent{id, fn})
+				set.unlocks = append(set.unlocks, unlockEvent{id, fn})
 			}
 		}
 	}
 	for k, arg := range call.Args {
-		r, ok := pc.addrRef(arg)
+		r, ok := set.graph.addrRef(arg)
 		if !ok || r.global() == nil || r.hops > 0 || !r.exact {
 			continue
 		}
@@ -302,7 +312,7 @@ func (pc *passContext) recordCall(fn *ssa.Function, instr ssa.Instruction, call 
 			}
 		}
 		write := s != nil && s.mutates[k]
-		pc.addAccess(fn, instr, arg, write, locks, cond)
+		set.addAccess(fn, instr, arg, write, locks, cond)
 	}
 }
 
@@ -328,19 +338,19 @@ func isNavigation(u *ssa.UnOp) bool {
 // addAccess records an access of the memory v refers to (an address, or
 // a map or slice value), if it is a unit of this package at most one
 // pointer away, with the locks held on every path and conditionally.
-func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.Value, write bool, locks, cond lockset) {
-	r, ok := pc.addrRef(v)
+func (set *accessSet) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.Value, write bool, locks, cond lockset) {
+	r, ok := set.graph.addrRef(v)
 	if !ok || r.hops > 1 {
 		return
 	}
-	u := pc.globals.unitOf(r)
+	u := set.globals.unitOf(r)
 	if u == nil {
 		return
 	}
 	// Operations on self-synchronised values are not guarded accesses;
 	// storing a new value into the variable, and loading the variable
 	// that such a store replaces, are (DESIGN §5).
-	if pc.apis.isSelfSync(u.typ) {
+	if set.apis.isSelfSync(u.typ) {
 		switch instr.(type) {
 		case *ssa.Store, *ssa.UnOp:
 			if !r.exact || r.hops != 0 {
@@ -353,8 +363,8 @@ func (pc *passContext) addAccess(fn *ssa.Function, instr ssa.Instruction, v ssa.
 	mutexes, chans := splitChanLocks(locks)
 	condMutexes, _ := splitChanLocks(cond)
 	a := &access{unit: u, fn: fn, instr: instr, pos: instrPos(instr, v), write: write, locks: mutexes, cond: condMutexes, addr: v, chans: chans}
-	pc.addRef(u, a)
-	pc.accesses = append(pc.accesses, a)
+	set.addRef(u, a)
+	set.accesses = append(set.accesses, a)
 }
 
 // instrPos returns a position for an access: the instruction's, or its
@@ -380,40 +390,40 @@ func instrPos(instr ssa.Instruction, v ssa.Value) token.Pos {
 
 // assignContexts sets, for every access, the contexts that make it
 // outside their setup.
-func (pc *passContext) assignContexts() {
-	pc.startAccesses = map[*goContext][]*access{}
+func (set *accessSet) assignContexts() {
+	set.startAccesses = map[*goContext][]*access{}
 	// Contexts started by imported functions make the accesses their
 	// facts list.
-	for _, c := range pc.contexts {
+	for _, c := range set.ctxs.contexts {
 		if c.start == nil {
 			continue
 		}
 		for _, fa := range c.start.Accesses {
-			u := pc.foreignUnit(fa, c.startPkg)
+			u := set.imports.foreignUnit(fa, c.startPkg)
 			if u == nil {
 				continue
 			}
 			a := &access{unit: u, fn: c.siteFn, instr: c.site, pos: c.pos, write: fa.Write,
 				locks: toLockset(fa.Locks), ctxs: []*goContext{c}, preset: true, viaFact: true, upstream: fa.Reported,
-				inside: pc.globals.show(c.start.Func)}
-			pc.addRef(u, a)
-			pc.accesses = append(pc.accesses, a)
-			pc.startAccesses[c] = append(pc.startAccesses[c], a)
+				inside: set.globals.show(c.start.Func)}
+			set.addRef(u, a)
+			set.accesses = append(set.accesses, a)
+			set.startAccesses[c] = append(set.startAccesses[c], a)
 		}
 	}
 	// Each context adds itself to the accesses of the functions it
 	// reaches: O(Σ|reached| + accesses), where asking every context about
 	// every access was quadratic in the package's size (docs/performance.md,
 	// finding 5). Contexts go in order, so every a.ctxs lists them in the
-	// order of pc.contexts.
-	pc.byFn = map[*ssa.Function][]*access{}
-	for _, a := range pc.accesses {
+	// order of set.ctxs.contexts.
+	set.byFn = map[*ssa.Function][]*access{}
+	for _, a := range set.accesses {
 		if !a.preset {
-			pc.byFn[a.fn] = append(pc.byFn[a.fn], a)
+			set.byFn[a.fn] = append(set.byFn[a.fn], a)
 		}
 	}
-	for _, c := range pc.contexts {
-		for a := range pc.reachedAccesses(c) {
+	for _, c := range set.ctxs.contexts {
+		for a := range set.reachedAccesses(c) {
 			a.ctxs = append(a.ctxs, c)
 		}
 	}
@@ -424,10 +434,10 @@ func (pc *passContext) assignContexts() {
 // context an imported function starts (accessSet.startAccesses), these are the
 // accesses whose ctxs list c. Valid once assignContexts has indexed the
 // accesses.
-func (pc *passContext) reachedAccesses(c *goContext) iter.Seq[*access] {
+func (set *accessSet) reachedAccesses(c *goContext) iter.Seq[*access] {
 	return func(yield func(*access) bool) {
 		for fn := range c.reached {
-			for _, a := range pc.byFn[fn] {
+			for _, a := range set.byFn[fn] {
 				if !c.setup[a.instr] && !yield(a) {
 					return
 				}
@@ -438,36 +448,46 @@ func (pc *passContext) reachedAccesses(c *goContext) iter.Seq[*access] {
 
 // importedAccesses records the accesses that calling an imported function
 // with a fact makes, with the caller's locks added.
-func (pc *passContext) importedAccesses(fn *ssa.Function, instr ssa.Instruction, ff *funcFact, locks lockset) {
+func (set *accessSet) importedAccesses(fn *ssa.Function, instr ssa.Instruction, ff *funcFact, locks lockset) {
 	inside := ""
 	if c, ok := instr.(ssa.CallInstruction); ok {
-		if callee := pc.staticCallee(c.Common()); callee != nil && callee.Pkg != nil {
-			inside = pc.globals.show(callee.Pkg.Pkg.Path() + "." + funcName(callee))
+		if callee := staticCallee(c.Common()); callee != nil && callee.Pkg != nil {
+			inside = set.globals.show(callee.Pkg.Pkg.Path() + "." + funcName(callee))
 		}
 	}
 	for _, fa := range ff.Accesses {
-		u := pc.foreignUnit(fa, pc.factPkg[ff])
+		u := set.imports.foreignUnit(fa, set.imports.factPkg[ff])
 		if u == nil {
 			continue
 		}
 		mutexes, chans := splitChanLocks(locks)
 		a := &access{unit: u, fn: fn, instr: instr, pos: sitePos(instr), write: fa.Write, locks: mutexes.union(toLockset(fa.Locks)), chans: chans, viaFact: true, upstream: fa.Reported,
 			inside: inside, callerLocks: mutexes}
-		pc.addRef(u, a)
-		pc.accesses = append(pc.accesses, a)
+		set.addRef(u, a)
+		set.accesses = append(set.accesses, a)
 	}
 }
 
 // addRef records a as an access of u, in collection order.
-func (s *accessSet) addRef(u *unit, a *access) {
-	if s.byUnit == nil {
-		s.byUnit = map[*unit][]*access{}
+func (set *accessSet) addRef(u *unit, a *access) {
+	if set.byUnit == nil {
+		set.byUnit = map[*unit][]*access{}
 	}
-	s.byUnit[u] = append(s.byUnit[u], a)
+	set.byUnit[u] = append(set.byUnit[u], a)
 }
 
-// accessSet is the product of collectAccesses and assignContexts.
+// accessSet is the product of stage 6 (buildAccesses). It keeps the
+// earlier products its stage reads.
 type accessSet struct {
+	pass    *analysis.Pass
+	apis    *apis
+	prog    *program
+	globals *globalTable
+	graph   *callGraph
+	flows   *lockFlow
+	ctxs    *contextSet
+	imports *factImporter
+
 	entryLocks map[*ssa.Function]lockset // locks held on entry, from callers
 	entryCond  map[*ssa.Function]lockset // locks held conditionally on entry, from callers
 	loadLocks  map[*ssa.UnOp]lockset     // locks held at each load of a pointer

@@ -31,17 +31,17 @@ func isChanLock(id string) bool { return strings.HasPrefix(id, chanLockPrefix) }
 // chanLockID returns the lockset id of the channel value ch when it is
 // loaded from a global path (exactly, as lockID requires of a mutex)
 // whose every store in the package is make(chan T, 1).
-func (pc *passContext) chanLockID(ch ssa.Value) (string, bool) {
+func (lf *lockFlow) chanLockID(ch ssa.Value) (string, bool) {
 	load, ok := ch.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return "", false
 	}
-	r, ok := pc.addrRef(load.X)
+	r, ok := lf.graph.addrRef(load.X)
 	if !ok || !r.exact || r.global() == nil || r.hops != 0 {
 		return "", false
 	}
 	path := r.path()
-	if !pc.capOne()[path] {
+	if !lf.capOne()[path] {
 		return "", false
 	}
 	return chanLockPrefix + path, true
@@ -51,20 +51,20 @@ func (pc *passContext) chanLockID(ch ssa.Value) (string, bool) {
 // package's source functions (package initialisers included) is
 // make(chan T, 1). It is computed once, in one pass over the
 // instructions.
-func (pc *passContext) capOne() map[string]bool {
-	if pc.chanCaps != nil {
-		return pc.chanCaps
+func (lf *lockFlow) capOne() map[string]bool {
+	if lf.chanCaps != nil {
+		return lf.chanCaps
 	}
 	caps := map[string]bool{}
 	bad := map[string]bool{}
-	for _, fn := range pc.funcs {
+	for _, fn := range lf.graph.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				st, ok := instr.(*ssa.Store)
 				if !ok || !isChan(st.Val) {
 					continue
 				}
-				r, ok := pc.addrRef(st.Addr)
+				r, ok := lf.graph.addrRef(st.Addr)
 				if !ok || r.global() == nil {
 					continue
 				}
@@ -80,7 +80,7 @@ func (pc *passContext) capOne() map[string]bool {
 	for path := range bad {
 		delete(caps, path)
 	}
-	pc.chanCaps = caps
+	lf.chanCaps = caps
 	return caps
 }
 
@@ -106,29 +106,29 @@ func isMakeChanOne(v ssa.Value) bool {
 
 // chanOp applies a send (acquire) or receive (release) on a channel lock
 // to st.
-func (pc *passContext) chanOp(instr ssa.Instruction, st *lockState) {
+func (lf *lockFlow) chanOp(instr ssa.Instruction, st *lockState) {
 	switch instr := instr.(type) {
 	case *ssa.Send:
-		if id, ok := pc.chanLockID(instr.Chan); ok {
+		if id, ok := lf.chanLockID(instr.Chan); ok {
 			st.acquire(id, false)
 		}
 	case *ssa.UnOp:
 		if instr.Op != token.ARROW {
 			return
 		}
-		if id, ok := pc.chanLockID(instr.X); ok {
+		if id, ok := lf.chanLockID(instr.X); ok {
 			st.release(id)
 		}
 	}
 }
 
 // releasedChan returns the channel lock that instr, a receive, releases.
-func (pc *passContext) releasedChan(instr ssa.Instruction) (string, bool) {
+func (lf *lockFlow) releasedChan(instr ssa.Instruction) (string, bool) {
 	u, ok := instr.(*ssa.UnOp)
 	if !ok || u.Op != token.ARROW {
 		return "", false
 	}
-	return pc.chanLockID(u.X)
+	return lf.chanLockID(u.X)
 }
 
 // selectCase returns the select and the index of the case chosen on
@@ -157,9 +157,9 @@ func selectCase(cond ssa.Value) (*ssa.Select, int, bool) {
 
 // refineSelect returns st on the edge where case k of sel was chosen: a
 // send on a channel lock acquires it, a receive releases it.
-func (pc *passContext) refineSelect(sel *ssa.Select, k int, st lockState) lockState {
+func (lf *lockFlow) refineSelect(sel *ssa.Select, k int, st lockState) lockState {
 	s := sel.States[k]
-	id, ok := pc.chanLockID(s.Chan)
+	id, ok := lf.chanLockID(s.Chan)
 	if !ok {
 		return st
 	}

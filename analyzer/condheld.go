@@ -23,7 +23,7 @@ type condHeld struct {
 // to a block is held on every path to it, as in most functions, which
 // then pay nothing more. Otherwise the locks held on some path on each
 // edge are computed again from in, one pass over the blocks.
-func (pc *passContext) newCondHeld(fn *ssa.Function, in []*lockState, gates map[*ssa.Parameter]lockset) *condHeld {
+func (lf *lockFlow) newCondHeld(fn *ssa.Function, in []*lockState, gates map[*ssa.Parameter]lockset) *condHeld {
 	need := false
 	for _, st := range in {
 		// may is a superset of locks: a longer may holds more.
@@ -44,11 +44,11 @@ func (pc *passContext) newCondHeld(fn *ssa.Function, in []*lockState, gates map[
 		}
 		st := in[p.Index].fork()
 		for _, instr := range p.Instrs {
-			pc.transfer(instr, &st, nil)
+			lf.transfer(instr, &st, nil)
 		}
 		out[p.Index] = make([]lockset, len(p.Succs))
 		for i := range p.Succs {
-			out[p.Index][i] = pc.refineEdge(p, i, st, gates).may
+			out[p.Index][i] = lf.refineEdge(p, i, st, gates).may
 		}
 	}
 	c := &condHeld{splits: map[string][]*ssa.BasicBlock{}, memo: map[[2]int]bool{}}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -25,7 +26,7 @@ type goContext struct {
 	start      *factStart     // for a context an imported function starts
 	startPkg   *types.Package // the package of that function
 	test       bool           // exists only because of _test.go files
-	seq        int            // index in pc.contexts (source order): the order of messages
+	seq        int            // index in cs.contexts (source order): the order of messages
 	// joinedBy is the test function's context that starts this context
 	// and waits for it before returning (DESIGN §5 "Test files"): it
 	// runs only while that test does.
@@ -75,17 +76,17 @@ type spawnSite struct {
 
 // spawnsOf returns the spawn sites of instr, and the argument values that
 // are run elsewhere or once (so that reach does not follow them).
-func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites []spawnSite, skip []ssa.Value) {
+func (cs *contextSet) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites []spawnSite, skip []ssa.Value) {
 	switch instr := instr.(type) {
 	case *ssa.Go:
 		skip = append(skip, instr.Call.Value)
 		var targets []*ssa.Function
 		if t := funcValue(instr.Call.Value); t != nil {
 			targets = []*ssa.Function{t}
-		} else if callee := pc.staticCallee(&instr.Call); callee != nil {
+		} else if callee := staticCallee(&instr.Call); callee != nil {
 			targets = []*ssa.Function{callee}
 		} else {
-			targets = pc.callTargets(&instr.Call)
+			targets = cs.graph.callTargets(&instr.Call)
 		}
 		if len(targets) == 0 {
 			return nil, skip
@@ -93,7 +94,7 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 		// A function handed to the goroutine (go run(func() { … })) runs
 		// there, or later, never here.
 		for _, arg := range instr.Call.Args {
-			if f := funcValue(arg); f != nil && pc.isSource[f] {
+			if f := funcValue(arg); f != nil && cs.prog.isSource[f] {
 				skip = append(skip, arg)
 				if !slices.Contains(targets, f) {
 					targets = append(targets, f)
@@ -116,9 +117,9 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 		}
 		return sites, skip
 	case *ssa.Store:
-		if pc.isSinkField(instr.Addr) {
+		if cs.isSinkField(instr.Addr) {
 			skip = append(skip, instr.Val)
-			if t := funcValue(instr.Val); t != nil && pc.isSource[t] {
+			if t := funcValue(instr.Val); t != nil && cs.prog.isSource[t] {
 				sites = append(sites, spawnSite{instr: instr, fn: fn, target: t, kind: ctxCallback})
 			}
 		}
@@ -141,10 +142,10 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 		}
 		if s, ok := matchSpec(obj, handlerRegistrations); ok {
 			if k := argIndex(call, obj, s.arg); k < len(call.Args) {
-				sites = append(sites, pc.middlewareSites(fn, instr, call.Args[k])...)
+				sites = append(sites, cs.middlewareSites(fn, instr, call.Args[k])...)
 			}
 		}
-		if pc.feedsRegistration(instr) {
+		if cs.feedsRegistration(instr) {
 			// A middleware call whose result is registered: the
 			// handlers it wraps run in the handler context
 			// (middlewareSites), not here.
@@ -154,7 +155,7 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 				}
 			}
 		}
-		for _, s := range pc.apis.spawnersOf(obj) {
+		for _, s := range cs.apis.spawnersOf(obj) {
 			add(s.arg, s.kind, s.configured)
 		}
 		if s, ok := matchSpec(obj, onceFuncs); ok {
@@ -163,13 +164,13 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 				skip = append(skip, call.Args[k])
 			}
 		}
-		if callee := pc.staticCallee(call); callee != nil {
-			if ff := pc.factOf(callee); ff != nil {
+		if callee := staticCallee(call); callee != nil {
+			if ff := cs.imports.factOf(callee); ff != nil {
 				for i := range ff.Starts {
-					sites = append(sites, spawnSite{instr: instr, fn: fn, kind: ctxGoroutine, start: &ff.Starts[i], startPkg: pc.factPkg[ff]})
+					sites = append(sites, spawnSite{instr: instr, fn: fn, kind: ctxGoroutine, start: &ff.Starts[i], startPkg: cs.imports.factPkg[ff]})
 				}
 			}
-			if sum := pc.summaryOf(callee); sum != nil {
+			if sum := cs.flows.summaryOf(callee); sum != nil {
 				for k := range sum.spawnsParam {
 					if k < len(call.Args) {
 						skip = append(skip, call.Args[k])
@@ -188,7 +189,7 @@ func (pc *passContext) spawnsOf(fn *ssa.Function, instr ssa.Instruction) (sites 
 
 // onceBody returns the source function that instr hands to sync.Once.Do,
 // OnceFunc, OnceValue or OnceValues, or nil.
-func (pc *passContext) onceBody(instr ssa.Instruction) *ssa.Function {
+func (cs *contextSet) onceBody(instr ssa.Instruction) *ssa.Function {
 	c, ok := instr.(*ssa.Call)
 	if !ok {
 		return nil
@@ -199,7 +200,7 @@ func (pc *passContext) onceBody(instr ssa.Instruction) *ssa.Function {
 		return nil
 	}
 	if k := argIndex(&c.Call, obj, s.arg); k < len(c.Call.Args) {
-		if t := funcValue(c.Call.Args[k]); t != nil && pc.isSource[t] {
+		if t := funcValue(c.Call.Args[k]); t != nil && cs.prog.isSource[t] {
 			return t
 		}
 	}
@@ -213,13 +214,13 @@ func (pc *passContext) onceBody(instr ssa.Instruction) *ssa.Function {
 // track(auth(login))), at the registration, running the functions the
 // middlewares return and then the handler. A handler given as a
 // function or conversion is left to the spawners and conversions.
-func (pc *passContext) middlewareSites(fn *ssa.Function, reg ssa.Instruction, h ssa.Value) []spawnSite {
+func (cs *contextSet) middlewareSites(fn *ssa.Function, reg ssa.Instruction, h ssa.Value) []spawnSite {
 	mw, ok := unwrapFunc(h).(*ssa.Call)
 	if !ok {
 		return nil
 	}
-	outer := pc.staticCallee(&mw.Call)
-	if outer == nil || !pc.isSource[outer] {
+	outer := staticCallee(&mw.Call)
+	if outer == nil || !cs.prog.isSource[outer] {
 		return nil
 	}
 	var handlers, returned []*ssa.Function
@@ -228,13 +229,13 @@ func (pc *passContext) middlewareSites(fn *ssa.Function, reg ssa.Instruction, h 
 	seen := map[*ssa.Call]bool{}
 	var walk func(c *ssa.Call, depth int)
 	walk = func(c *ssa.Call, depth int) {
-		m := pc.staticCallee(&c.Call)
-		if m == nil || !pc.isSource[m] || depth > maxRefDepth || seen[c] {
+		m := staticCallee(&c.Call)
+		if m == nil || !cs.prog.isSource[m] || depth > maxRefDepth || seen[c] {
 			return
 		}
 		seen[c] = true
 		for _, r := range returnedFuncs(m) {
-			if pc.isSource[r] && !slices.Contains(returned, r) {
+			if cs.prog.isSource[r] && !slices.Contains(returned, r) {
 				returned = append(returned, r)
 			}
 		}
@@ -243,7 +244,7 @@ func (pc *passContext) middlewareSites(fn *ssa.Function, reg ssa.Instruction, h 
 				walk(inner, depth+1)
 				continue
 			}
-			if t := funcValue(arg); t != nil && pc.isSource[t] && (isHandlerFunc(arg.Type()) || isHandlerSig(arg.Type())) && !slices.Contains(handlers, t) {
+			if t := funcValue(arg); t != nil && cs.prog.isSource[t] && (isHandlerFunc(arg.Type()) || isHandlerSig(arg.Type())) && !slices.Contains(handlers, t) {
 				handlers = append(handlers, t)
 			}
 		}
@@ -261,12 +262,12 @@ func (pc *passContext) middlewareSites(fn *ssa.Function, reg ssa.Instruction, h 
 // handler: passed, as it is or converted, to a registration or to
 // another middleware call whose value is. Each value is visited once
 // (seen), and at most maxRefDepth conversions and calls deep.
-func (pc *passContext) feedsRegistration(instr ssa.Instruction) bool {
+func (cs *contextSet) feedsRegistration(instr ssa.Instruction) bool {
 	c, ok := instr.(*ssa.Call)
 	if !ok {
 		return false
 	}
-	if m := pc.staticCallee(&c.Call); m == nil || !pc.isSource[m] {
+	if m := staticCallee(&c.Call); m == nil || !cs.prog.isSource[m] {
 		return false
 	}
 	seen := map[ssa.Value]bool{}
@@ -289,7 +290,7 @@ func (pc *passContext) feedsRegistration(instr ssa.Instruction) bool {
 						return true
 					}
 				}
-				if m := pc.staticCallee(&r.Call); m != nil && pc.isSource[m] && slices.Contains(r.Call.Args, v) && feeds(r, depth+1) {
+				if m := staticCallee(&r.Call); m != nil && cs.prog.isSource[m] && slices.Contains(r.Call.Args, v) && feeds(r, depth+1) {
 					return true
 				}
 			}
@@ -350,25 +351,25 @@ type edge struct {
 // place or deferred, and function values passed or stored (SSA resolves
 // them; they may run on this goroutine). Values run elsewhere or once
 // are not edges.
-func (pc *passContext) computeEdges() {
-	pc.edges = map[*ssa.Function][]edge{}
-	pc.onceEdges = map[*ssa.Function][]edge{}
-	pc.sites = map[*ssa.Function][]spawnSite{}
-	for _, fn := range pc.funcs {
+func (cs *contextSet) computeEdges() {
+	cs.edges = map[*ssa.Function][]edge{}
+	cs.onceEdges = map[*ssa.Function][]edge{}
+	cs.sites = map[*ssa.Function][]spawnSite{}
+	for _, fn := range cs.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				sites, skip := pc.spawnsOf(fn, instr)
-				pc.sites[fn] = append(pc.sites[fn], sites...)
-				if body := pc.onceBody(instr); body != nil {
-					pc.onceEdges[fn] = append(pc.onceEdges[fn], edge{instr, body})
+				sites, skip := cs.spawnsOf(fn, instr)
+				cs.sites[fn] = append(cs.sites[fn], sites...)
+				if body := cs.onceBody(instr); body != nil {
+					cs.onceEdges[fn] = append(cs.onceEdges[fn], edge{instr, body})
 				}
 				if v, ok := instr.(ssa.Value); ok && isFuncWrapper(v) {
 					continue // its uses decide
 				}
-				if c, ok := instr.(ssa.CallInstruction); ok && !pc.foreignCalls[instr] {
+				if c, ok := instr.(ssa.CallInstruction); ok && !cs.graph.foreignCalls[instr] {
 					if _, isGo := instr.(*ssa.Go); !isGo {
-						for _, t := range pc.callTargets(c.Common()) {
-							pc.edges[fn] = append(pc.edges[fn], edge{instr, t})
+						for _, t := range cs.graph.callTargets(c.Common()) {
+							cs.edges[fn] = append(cs.edges[fn], edge{instr, t})
 						}
 					}
 				}
@@ -377,8 +378,8 @@ func (pc *passContext) computeEdges() {
 					if *rand == nil || slices.Contains(skip, *rand) {
 						continue
 					}
-					if t := funcValue(*rand); t != nil && pc.isSource[t] && !viaHandlerFunc(*rand) {
-						pc.edges[fn] = append(pc.edges[fn], edge{instr, t})
+					if t := funcValue(*rand); t != nil && cs.prog.isSource[t] && !viaHandlerFunc(*rand) {
+						cs.edges[fn] = append(cs.edges[fn], edge{instr, t})
 					}
 				}
 			}
@@ -386,58 +387,67 @@ func (pc *passContext) computeEdges() {
 	}
 }
 
-// buildContexts finds every context of the package, what each reaches,
-// and which are multiple.
-func (pc *passContext) buildContexts() {
-	pc.computeEdges()
-	isMain := pc.pkg.Pkg.Name() == "main"
+// buildContexts is stage 5: it finds every context of the package, what
+// each reaches, and which are multiple.
+func buildContexts(pass *analysis.Pass, cfg *Config, k *apis, prog *program, globals *globalTable, cg *callGraph, lf *lockFlow, imports *factImporter) *contextSet {
+	cs := &contextSet{pass: pass, cfg: cfg, apis: k, prog: prog, globals: globals, graph: cg, flows: lf, imports: imports}
+	cs.spawnMemo = map[*ssa.Function]bool{}
+	cs.findContexts()
+	return cs
+}
+
+// findContexts fills cs: the reach edges and spawn sites, the contexts,
+// and their parents, tests, joins and multiplicity.
+func (cs *contextSet) findContexts() {
+	cs.computeEdges()
+	isMain := cs.prog.pkg.Pkg.Name() == "main"
 
 	caller := &goContext{kind: ctxCaller, name: "callers of exported functions"}
 	if isMain {
 		caller.name = "main"
-		if f := pc.pkg.Func("main"); f != nil {
+		if f := cs.prog.pkg.Func("main"); f != nil {
 			caller.entries = []*ssa.Function{f}
 		}
 	} else {
-		caller.multiple = pc.cfg.Exported
-		for _, fn := range pc.funcs {
-			if isExportedFunc(fn) && !pc.inTestFile(fn) {
+		caller.multiple = cs.cfg.Exported
+		for _, fn := range cs.prog.funcs {
+			if isExportedFunc(fn) && !isTestFile(cs.pass.Fset, fn.Pos()) {
 				caller.entries = append(caller.entries, fn)
 			}
 		}
 	}
 	initCtx := &goContext{kind: ctxInit, name: "package initialisation"}
-	if f := pc.pkg.Func("init"); f != nil {
+	if f := cs.prog.pkg.Func("init"); f != nil {
 		initCtx.entries = []*ssa.Function{f}
 	}
-	pc.contexts = []*goContext{caller}
-	for _, fn := range pc.callbackMethods() {
-		pc.contexts = append(pc.contexts, &goContext{
+	cs.contexts = []*goContext{caller}
+	for _, fn := range cs.callbackMethods() {
+		cs.contexts = append(cs.contexts, &goContext{
 			kind: ctxCallback, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
 			name: "callback " + funcName(fn), kindText: "callback", nameFn: fn, multiple: true,
 		})
 	}
-	for _, m := range pc.invokedMethods() {
+	for _, m := range cs.invokedMethods() {
 		fn := m.fn
-		if isServeHTTP(funcObj(fn)) || slices.ContainsFunc(pc.contexts, func(c *goContext) bool { return c.kind == ctxCallback && c.entries[0] == fn }) {
+		if isServeHTTP(funcObj(fn)) || slices.ContainsFunc(cs.contexts, func(c *goContext) bool { return c.kind == ctxCallback && c.entries[0] == fn }) {
 			continue // an HTTP handler, or a callback already
 		}
-		pc.contexts = append(pc.contexts, &goContext{
+		cs.contexts = append(cs.contexts, &goContext{
 			kind: ctxCallback, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
 			name:     "callback " + funcName(fn) + " (called on goroutines of " + m.src.Name + ")",
 			kindText: "callback", nameFn: fn, multiple: m.src.Multiple,
 		})
 	}
-	for _, fn := range pc.funcs {
-		if isServeHTTP(funcObj(fn)) && !pc.inTestFile(fn) {
-			pc.contexts = append(pc.contexts, &goContext{
+	for _, fn := range cs.prog.funcs {
+		if isServeHTTP(funcObj(fn)) && !isTestFile(cs.pass.Fset, fn.Pos()) {
+			cs.contexts = append(cs.contexts, &goContext{
 				kind: ctxHandler, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
 				name: "HTTP handler " + funcName(fn), kindText: "HTTP handler", nameFn: fn, multiple: true,
 			})
 		}
 	}
-	for _, fn := range pc.funcs {
-		for _, s := range pc.sites[fn] {
+	for _, fn := range cs.prog.funcs {
+		for _, s := range cs.sites[fn] {
 			c := &goContext{
 				kind: s.kind, site: s.instr,
 				pos: sitePos(s.instr), siteFn: fn, configured: s.configured,
@@ -446,22 +456,22 @@ func (pc *passContext) buildContexts() {
 				c.start = s.start
 				c.startPkg = s.startPkg
 				c.multiple = s.start.Multiple
-				c.name = s.start.Kind + " " + pc.globals.show(s.start.Func)
+				c.name = s.start.Kind + " " + cs.globals.show(s.start.Func)
 				c.kindText = s.start.Kind
 			} else {
 				c.entries = slices.Concat([]*ssa.Function{s.target}, s.extra, s.wrapper)
 				c.group = groupOf(s)
 				c.name, c.kindText, c.nameFn = contextName(s)
 			}
-			pc.contexts = append(pc.contexts, c)
+			cs.contexts = append(cs.contexts, c)
 		}
 	}
 	// A conversion to http.HandlerFunc of a function that a middleware
 	// wraps, or returns, at a registration is that registration's
 	// handler context, named and placed there (middlewareSites).
 	through := map[*ssa.Function]bool{}
-	for _, fn := range pc.funcs {
-		for _, s := range pc.sites[fn] {
+	for _, fn := range cs.prog.funcs {
+		for _, s := range cs.sites[fn] {
 			if s.through != nil {
 				through[s.target] = true
 				for _, w := range s.wrapper {
@@ -470,27 +480,27 @@ func (pc *passContext) buildContexts() {
 			}
 		}
 	}
-	pc.contexts = slices.DeleteFunc(pc.contexts, func(c *goContext) bool {
+	cs.contexts = slices.DeleteFunc(cs.contexts, func(c *goContext) bool {
 		_, conv := c.site.(*ssa.ChangeType)
 		return conv && c.kind == ctxHandler && through[c.entries[0]]
 	})
-	for _, fn := range pc.funcs {
-		if name, ok := testEntry(fn); ok && pc.inTestFile(fn) {
-			pc.contexts = append(pc.contexts, &goContext{
+	for _, fn := range cs.prog.funcs {
+		if name, ok := testEntry(fn); ok && isTestFile(cs.pass.Fset, fn.Pos()) {
+			cs.contexts = append(cs.contexts, &goContext{
 				kind: ctxTest, entries: []*ssa.Function{fn}, pos: fn.Pos(), siteFn: fn,
 				name: "test " + name, kindText: "test", nameFn: fn, multiple: callsParallel(fn), test: true,
 			})
 		}
 	}
-	all := append([]*goContext{initCtx}, pc.contexts...)
+	all := append([]*goContext{initCtx}, cs.contexts...)
 	for _, c := range all {
-		c.discovered = pc.reach(c.entries, nil)
+		c.discovered = cs.reach(c.entries, nil)
 	}
 	// A spawned context is real when some real context runs its site.
 	// One instruction may start several contexts (two func arguments,
 	// the starts of an imported function's fact).
 	bySite := map[ssa.Instruction][]*goContext{}
-	for _, c := range pc.contexts {
+	for _, c := range cs.contexts {
 		if c.site != nil {
 			bySite[c.site] = append(bySite[c.site], c)
 			c.parents = map[*goContext]bool{}
@@ -503,15 +513,15 @@ func (pc *passContext) buildContexts() {
 	direct := map[*goContext][]*goContext{} // the parents that run the site outside a Once body
 	for _, p := range all {
 		for fn := range p.discovered {
-			for _, s := range pc.sites[fn] {
+			for _, s := range cs.sites[fn] {
 				for _, c := range bySite[s.instr] {
 					c.parents[p] = true
 					direct[c] = append(direct[c], p)
 				}
 			}
 		}
-		for fn := range pc.onceReach(p.discovered) {
-			for _, s := range pc.sites[fn] {
+		for fn := range cs.onceReach(p.discovered) {
+			for _, s := range cs.sites[fn] {
 				for _, c := range bySite[s.instr] {
 					c.parents[p] = true
 					viaOnce[c] = true
@@ -519,25 +529,25 @@ func (pc *passContext) buildContexts() {
 			}
 		}
 	}
-	pc.contexts = dropUnreal(pc.contexts)
+	cs.contexts = dropUnreal(cs.contexts)
 	for c := range viaOnce {
 		// once unless a real parent runs the site outside a Once body
 		c.once = !slices.ContainsFunc(direct[c], func(p *goContext) bool { return c.parents[p] })
 	}
-	for i, c := range pc.contexts {
+	for i, c := range cs.contexts {
 		c.seq = i + 1 // package initialisation keeps 0
 	}
-	pc.markTest()
-	pc.markMultiple()
-	pc.markJoined()
-	for _, c := range pc.contexts {
+	cs.markTest()
+	cs.markMultiple()
+	cs.markJoined()
+	for _, c := range cs.contexts {
 		// The caller context of a library is not a context that runs
 		// once: its entries can be called again while goroutines they
 		// started still run (DESIGN §5 "Happens-before").
 		if !c.multiple && len(c.entries) == 1 && (c.kind != ctxCaller || isMain) {
-			c.setup = pc.setupInstrs(c.entries[0], 0)
+			c.setup = cs.setupInstrs(c.entries[0], 0)
 		}
-		c.reached = pc.reach(c.entries, c.setup)
+		c.reached = cs.reach(c.entries, c.setup)
 	}
 }
 
@@ -571,15 +581,15 @@ func dropUnreal(cs []*goContext) []*goContext {
 // markTest marks the contexts that exist only because of test files:
 // started in a test file, or only by test contexts (DESIGN §5 "Test
 // files").
-func (pc *passContext) markTest() {
-	for _, c := range pc.contexts {
-		if c.site != nil && isTestFile(pc.pass.Fset, c.pos) {
+func (cs *contextSet) markTest() {
+	for _, c := range cs.contexts {
+		if c.site != nil && isTestFile(cs.pass.Fset, c.pos) {
 			c.test = true
 		}
 	}
 	for changed := true; changed; {
 		changed = false
-		for _, c := range pc.contexts {
+		for _, c := range cs.contexts {
 			if c.test || c.site == nil || len(c.parents) == 0 {
 				continue
 			}
@@ -603,21 +613,21 @@ func (pc *passContext) markTest() {
 // a return lies a Wait on the WaitGroup or errgroup that starts it, or a
 // receive on the channel that the goroutine sends on or closes as its
 // last action (joinedBefore).
-func (pc *passContext) markJoined() {
+func (cs *contextSet) markJoined() {
 	tests := map[*ssa.Function]*goContext{}
-	for _, c := range pc.contexts {
+	for _, c := range cs.contexts {
 		if c.kind == ctxTest {
 			tests[c.entries[0]] = c
 		}
 	}
-	for _, c := range pc.contexts {
+	for _, c := range cs.contexts {
 		if c.site != nil && len(c.entries) > 0 {
 			c.joinCh = joinChan(c.site, c.entries[0])
 		}
 		if c.site == nil || len(c.parents) != 1 {
 			continue
 		}
-		t := pc.testOf(c.siteFn, tests)
+		t := cs.testOf(c.siteFn, tests)
 		if t == nil || !c.parents[t] {
 			continue
 		}
@@ -639,12 +649,12 @@ func (pc *passContext) markJoined() {
 // b.Run) that does not call t.Parallel, at any depth: a subtest runs
 // while its parent waits. Each step goes to the function that encloses
 // the subtest's closure, so the walk is at most the nesting depth.
-func (pc *passContext) testOf(fn *ssa.Function, tests map[*ssa.Function]*goContext) *goContext {
+func (cs *contextSet) testOf(fn *ssa.Function, tests map[*ssa.Function]*goContext) *goContext {
 	for fn != nil {
 		if t := tests[fn]; t != nil {
 			return t
 		}
-		fn = pc.subtestParent(fn)
+		fn = cs.subtestParent(fn)
 	}
 	return nil
 }
@@ -653,12 +663,12 @@ func (pc *passContext) testOf(fn *ssa.Function, tests map[*ssa.Function]*goConte
 // subtest: every use of fn is as the func argument of (*testing.T).Run or
 // (*testing.B).Run in that one function, and fn does not call Parallel.
 // Otherwise nil.
-func (pc *passContext) subtestParent(fn *ssa.Function) *ssa.Function {
+func (cs *contextSet) subtestParent(fn *ssa.Function) *ssa.Function {
 	if fn.Parent() == nil || callsParallel(fn) {
 		return nil
 	}
 	var parent *ssa.Function
-	for _, u := range pc.uses[fn] {
+	for _, u := range cs.graph.uses[fn] {
 		if u.kind != useCallback || !isSubtestRun(u.helper) {
 			return nil
 		}
@@ -780,9 +790,9 @@ func callsParallel(fn *ssa.Function) bool {
 // judge code outside them: a context that production code starts is
 // multiple only through its production parents, however many tests
 // start it.
-func (pc *passContext) markMultiple() {
+func (cs *contextSet) markMultiple() {
 	counts := func(c, p *goContext) bool { return c.test || !p.test }
-	for _, c := range pc.contexts {
+	for _, c := range cs.contexts {
 		if c.site == nil {
 			continue
 		}
@@ -795,7 +805,7 @@ func (pc *passContext) markMultiple() {
 				n++
 			}
 		}
-		if c.kind == ctxHandler || c.kind == ctxCallback || c.configured || pc.inLoop(c.site) || pc.cyclic[c.siteFn] || (n >= 2 && !c.once) {
+		if c.kind == ctxHandler || c.kind == ctxCallback || c.configured || cs.inLoop(c.site) || cs.graph.cyclic[c.siteFn] || (n >= 2 && !c.once) {
 			c.multiple = true
 		}
 	}
@@ -803,13 +813,13 @@ func (pc *passContext) markMultiple() {
 	// the parent edges, each context queued once, when it becomes
 	// multiple, so the work is linear in the edges.
 	children := map[*goContext][]*goContext{}
-	for _, c := range pc.contexts {
+	for _, c := range cs.contexts {
 		for p := range c.parents {
 			children[p] = append(children[p], c)
 		}
 	}
 	var work []*goContext
-	for _, c := range pc.contexts {
+	for _, c := range cs.contexts {
 		if c.multiple {
 			work = append(work, c)
 		}
@@ -830,7 +840,7 @@ func (pc *passContext) markMultiple() {
 // reach returns the source functions run from entries, not following
 // edges from the setup instructions. Each function is queued once (seen):
 // linear in the call graph, once per context.
-func (pc *passContext) reach(entries []*ssa.Function, setup map[ssa.Instruction]bool) map[*ssa.Function]bool {
+func (cs *contextSet) reach(entries []*ssa.Function, setup map[ssa.Instruction]bool) map[*ssa.Function]bool {
 	seen := map[*ssa.Function]bool{}
 	work := slices.Clone(entries)
 	for _, e := range entries {
@@ -839,7 +849,7 @@ func (pc *passContext) reach(entries []*ssa.Function, setup map[ssa.Instruction]
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, e := range pc.edges[fn] {
+		for _, e := range cs.edges[fn] {
 			if setup[e.instr] || seen[e.to] {
 				continue
 			}
@@ -853,7 +863,7 @@ func (pc *passContext) reach(entries []*ssa.Function, setup map[ssa.Instruction]
 // onceReach returns the source functions run through the Once bodies
 // that the functions of from start, and not in from: the bodies, and
 // what they run. Each function is queued once (seen).
-func (pc *passContext) onceReach(from map[*ssa.Function]bool) map[*ssa.Function]bool {
+func (cs *contextSet) onceReach(from map[*ssa.Function]bool) map[*ssa.Function]bool {
 	seen := map[*ssa.Function]bool{}
 	var work []*ssa.Function
 	push := func(f *ssa.Function) {
@@ -863,14 +873,14 @@ func (pc *passContext) onceReach(from map[*ssa.Function]bool) map[*ssa.Function]
 		}
 	}
 	for fn := range from {
-		for _, e := range pc.onceEdges[fn] {
+		for _, e := range cs.onceEdges[fn] {
 			push(e.to)
 		}
 	}
 	for len(work) > 0 {
 		fn := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, e := range slices.Concat(pc.edges[fn], pc.onceEdges[fn]) {
+		for _, e := range slices.Concat(cs.edges[fn], cs.onceEdges[fn]) {
 			push(e.to)
 		}
 	}
@@ -882,13 +892,13 @@ func (pc *passContext) onceReach(from map[*ssa.Function]bool) map[*ssa.Function]
 // (DESIGN §5 "Happens-before"). Each block is marked once (after); the
 // recursion into the first spawning call goes at most maxSetupDepth
 // deep, into a callee with one call site and no cycle.
-func (pc *passContext) setupInstrs(fn *ssa.Function, depth int) map[ssa.Instruction]bool {
+func (cs *contextSet) setupInstrs(fn *ssa.Function, depth int) map[ssa.Instruction]bool {
 	spawning := map[ssa.Instruction]bool{}
-	for _, s := range pc.sites[fn] {
+	for _, s := range cs.sites[fn] {
 		spawning[s.instr] = true
 	}
-	for _, e := range slices.Concat(pc.edges[fn], pc.onceEdges[fn]) {
-		if pc.spawnsTransitively(e.to) {
+	for _, e := range slices.Concat(cs.edges[fn], cs.onceEdges[fn]) {
+		if cs.spawnsTransitively(e.to) {
 			spawning[e.instr] = true
 		}
 	}
@@ -928,9 +938,9 @@ func (pc *passContext) setupInstrs(fn *ssa.Function, depth int) map[ssa.Instruct
 				// called only here sets up before it spawns (main
 				// calling run).
 				if depth < maxSetupDepth {
-					for _, e := range pc.edges[fn] {
-						if e.instr == instr && distinctInstrs(pc.uses[e.to]) == 1 && !pc.cyclic[e.to] {
-							maps.Copy(setup, pc.setupInstrs(e.to, depth+1))
+					for _, e := range cs.edges[fn] {
+						if e.instr == instr && distinctInstrs(cs.graph.uses[e.to]) == 1 && !cs.graph.cyclic[e.to] {
+							maps.Copy(setup, cs.setupInstrs(e.to, depth+1))
 						}
 					}
 				}
@@ -961,19 +971,19 @@ const maxSetupDepth = 4
 // spawnsTransitively reports whether fn, or a function it runs, has a
 // spawn site. Memoised in spawnMemo (set before the callees are visited,
 // so cycles end): each function's edges are followed once.
-func (pc *passContext) spawnsTransitively(fn *ssa.Function) bool {
-	if v, ok := pc.spawnMemo[fn]; ok {
+func (cs *contextSet) spawnsTransitively(fn *ssa.Function) bool {
+	if v, ok := cs.spawnMemo[fn]; ok {
 		return v
 	}
-	pc.spawnMemo[fn] = false // cycles: assume not while computing
-	r := len(pc.sites[fn]) > 0
-	for _, e := range slices.Concat(pc.edges[fn], pc.onceEdges[fn]) {
+	cs.spawnMemo[fn] = false // cycles: assume not while computing
+	r := len(cs.sites[fn]) > 0
+	for _, e := range slices.Concat(cs.edges[fn], cs.onceEdges[fn]) {
 		if r {
 			break
 		}
-		r = pc.spawnsTransitively(e.to)
+		r = cs.spawnsTransitively(e.to)
 	}
-	pc.spawnMemo[fn] = r
+	cs.spawnMemo[fn] = r
 	return r
 }
 
@@ -981,15 +991,15 @@ func (pc *passContext) spawnsTransitively(fn *ssa.Function) bool {
 // blocks in cycles are found once per function (loopBlocks), so asking
 // for every spawn site costs linear time in the function, not in
 // sites × blocks.
-func (pc *passContext) inLoop(instr ssa.Instruction) bool {
+func (cs *contextSet) inLoop(instr ssa.Instruction) bool {
 	fn := instr.Parent()
-	loops, ok := pc.loops[fn]
+	loops, ok := cs.loops[fn]
 	if !ok {
 		loops = loopBlocks(fn)
-		if pc.loops == nil {
-			pc.loops = map[*ssa.Function][]bool{}
+		if cs.loops == nil {
+			cs.loops = map[*ssa.Function][]bool{}
 		}
-		pc.loops[fn] = loops
+		cs.loops[fn] = loops
 	}
 	return loops[instr.Block().Index]
 }
@@ -1039,8 +1049,18 @@ func contextName(s spawnSite) (name, kind string, fn *ssa.Function) {
 	return kind + " " + funcName(fn), kind, fn
 }
 
-// contextSet is the product of buildContexts.
+// contextSet is the product of stage 5 (buildContexts). It keeps the
+// earlier products its queries read (reach, inLoop, subtestParent).
 type contextSet struct {
+	pass    *analysis.Pass
+	cfg     *Config
+	apis    *apis
+	prog    *program
+	globals *globalTable
+	graph   *callGraph
+	flows   *lockFlow
+	imports *factImporter
+
 	edges     map[*ssa.Function][]edge
 	onceEdges map[*ssa.Function][]edge // to the bodies of sync.Once and OnceFunc/Value(s) calls
 	sites     map[*ssa.Function][]spawnSite

@@ -43,9 +43,9 @@ type ifaceTargets struct {
 
 // buildDispatch records the converted types and stored functions of the
 // package. It visits every instruction once.
-func (pc *passContext) buildDispatch() {
+func (cg *callGraph) buildDispatch() {
 	d := &dispatch{bound: map[*types.Func][]ssa.Value{}, freeVars: map[*ssa.FreeVar]ssa.Value{}, captured: map[*ssa.Alloc]ssa.Value{}}
-	pc.dispatch = d
+	cg.dispatch = d
 	// paramStores holds, per function, the func parameters it stores
 	// into places: a registry (func OnEvent(f func(E)) { hooks =
 	// append(hooks, f) }) stores what its callers pass.
@@ -57,7 +57,7 @@ func (pc *passContext) buildDispatch() {
 			}
 		}
 	}
-	for _, fn := range pc.funcs {
+	for _, fn := range cg.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
@@ -70,17 +70,17 @@ func (pc *passContext) buildDispatch() {
 					}
 				case *ssa.MakeInterface:
 					t := instr.X.Type()
-					if pc.ownType(t) && d.seen.At(t) == nil {
+					if cg.ownType(t) && d.seen.At(t) == nil {
 						d.seen.Set(t, true)
 						d.converted = append(d.converted, t)
 					}
 				case *ssa.Store:
 					if isPlace(instr.Addr) {
-						pc.recordStored(instr.Val)
+						cg.recordStored(instr.Val)
 						storedParam(fn, instr.Val)
 					}
 				case *ssa.MapUpdate:
-					pc.recordStored(instr.Value)
+					cg.recordStored(instr.Value)
 					storedParam(fn, instr.Value)
 				case *ssa.MakeClosure:
 					w, ok := instr.Fn.(*ssa.Function)
@@ -93,7 +93,7 @@ func (pc *passContext) buildDispatch() {
 						}
 						break
 					}
-					if pc.isSource[w] {
+					if cg.prog.isSource[w] {
 						for i, v := range instr.Bindings {
 							if i < len(w.FreeVars) {
 								d.freeVars[w.FreeVars[i]] = v
@@ -110,17 +110,17 @@ func (pc *passContext) buildDispatch() {
 	// What the package passes to such a parameter is stored too. One
 	// more visit of every instruction; a parameter passed on to another
 	// registry is not followed.
-	for _, fn := range pc.funcs {
+	for _, fn := range cg.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				c, ok := instr.(ssa.CallInstruction)
 				if !ok {
 					continue
 				}
-				callee := pc.staticCallee(c.Common())
+				callee := staticCallee(c.Common())
 				for _, i := range paramStores[callee] {
 					if i < len(c.Common().Args) {
-						pc.recordStored(c.Common().Args[i])
+						cg.recordStored(c.Common().Args[i])
 					}
 				}
 			}
@@ -142,49 +142,49 @@ func isPlace(addr ssa.Value) bool {
 
 // recordStored records v, if it is a function of the package, as stored
 // into a func-typed place.
-func (pc *passContext) recordStored(v ssa.Value) {
+func (cg *callGraph) recordStored(v ssa.Value) {
 	sig, ok := v.Type().Underlying().(*types.Signature)
 	if !ok {
 		return
 	}
 	f := funcValue(v)
-	if f == nil || !pc.isSource[f] {
+	if f == nil || !cg.prog.isSource[f] {
 		return
 	}
-	fs, _ := pc.dispatch.stored.At(sig).([]*ssa.Function)
+	fs, _ := cg.dispatch.stored.At(sig).([]*ssa.Function)
 	if !slices.Contains(fs, f) {
-		pc.dispatch.stored.Set(sig, append(fs, f))
+		cg.dispatch.stored.Set(sig, append(fs, f))
 	}
 }
 
 // ownType reports whether t is a named type declared in the analysed
 // package, or a pointer to one.
-func (pc *passContext) ownType(t types.Type) bool {
+func (cg *callGraph) ownType(t types.Type) bool {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() == pc.pass.Pkg
+	return ok && n.Obj().Pkg() == cg.pass.Pkg
 }
 
 // callTargets returns the source functions a call that is not static may
 // run: for an interface method call, the methods of the converted types
 // that implement the interface; for a call of a func value, the
 // functions funcTargets finds. Targets are in a deterministic order.
-func (pc *passContext) callTargets(call *ssa.CallCommon) []*ssa.Function {
+func (cg *callGraph) callTargets(call *ssa.CallCommon) []*ssa.Function {
 	if call.IsInvoke() {
-		return pc.invokeTargets(call)
+		return cg.invokeTargets(call)
 	}
-	if pc.staticCallee(call) != nil || funcValue(call.Value) != nil {
+	if staticCallee(call) != nil || funcValue(call.Value) != nil {
 		return nil // SSA resolves it
 	}
-	return pc.funcTargets(call.Value)
+	return cg.funcTargets(call.Value)
 }
 
 // invokeTargets returns the methods an interface method call may run,
 // memoised per interface type and method.
-func (pc *passContext) invokeTargets(call *ssa.CallCommon) []*ssa.Function {
-	d := pc.dispatch
+func (cg *callGraph) invokeTargets(call *ssa.CallCommon) []*ssa.Function {
+	d := cg.dispatch
 	it := call.Value.Type()
 	iface, ok := it.Underlying().(*types.Interface)
 	if !ok {
@@ -206,7 +206,7 @@ func (pc *passContext) invokeTargets(call *ssa.CallCommon) []*ssa.Function {
 	}
 	var fs []*ssa.Function
 	for _, t := range ti.impls {
-		if f := pc.sourceMethod(t, call.Method.Pkg(), name); f != nil && !slices.Contains(fs, f) {
+		if f := cg.sourceMethod(t, call.Method.Pkg(), name); f != nil && !slices.Contains(fs, f) {
 			fs = append(fs, f)
 		}
 	}
@@ -218,11 +218,11 @@ func (pc *passContext) invokeTargets(call *ssa.CallCommon) []*ssa.Function {
 // function SSA resolves, each operand of a phi, and for a value loaded
 // from a field, element or global, every function of the package stored
 // into such a place with its signature. Each value is visited once.
-func (pc *passContext) funcTargets(v ssa.Value) []*ssa.Function {
+func (cg *callGraph) funcTargets(v ssa.Value) []*ssa.Function {
 	var out []*ssa.Function
 	add := func(fs ...*ssa.Function) {
 		for _, f := range fs {
-			if f != nil && pc.isSource[f] && !slices.Contains(out, f) {
+			if f != nil && cg.prog.isSource[f] && !slices.Contains(out, f) {
 				out = append(out, f)
 			}
 		}
@@ -248,18 +248,18 @@ func (pc *passContext) funcTargets(v ssa.Value) []*ssa.Function {
 		case *ssa.Convert:
 			work = append(work, x.X)
 		case *ssa.UnOp:
-			if c, ok := pc.capturedValue(x); ok {
+			if c, ok := cg.capturedValue(x); ok {
 				// A local func value a literal captures (run :=
 				// func() {…}; go func() { run() }()).
 				work = append(work, c)
 			} else if isPlace(x.X) {
-				add(pc.storedLike(x)...)
+				add(cg.storedLike(x)...)
 			}
 		case *ssa.Lookup, *ssa.Index:
-			add(pc.storedLike(x)...)
+			add(cg.storedLike(x)...)
 		case *ssa.Extract:
 			if _, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 0 {
-				add(pc.storedLike(x)...)
+				add(cg.storedLike(x)...)
 			}
 		}
 	}
@@ -268,28 +268,28 @@ func (pc *passContext) funcTargets(v ssa.Value) []*ssa.Function {
 
 // storedLike returns the functions stored into func-typed places with
 // the signature of v's type.
-func (pc *passContext) storedLike(v ssa.Value) []*ssa.Function {
+func (cg *callGraph) storedLike(v ssa.Value) []*ssa.Function {
 	sig, ok := v.Type().Underlying().(*types.Signature)
 	if !ok {
 		return nil
 	}
-	fs, _ := pc.dispatch.stored.At(sig).([]*ssa.Function)
+	fs, _ := cg.dispatch.stored.At(sig).([]*ssa.Function)
 	return fs
 }
 
 // capturedValue returns the value v loads, if v loads a captured local
 // that is stored once (dispatch.captured), from the function that
 // declares it or through the free variables of its closures.
-func (pc *passContext) capturedValue(v ssa.Value) (ssa.Value, bool) {
+func (cg *callGraph) capturedValue(v ssa.Value) (ssa.Value, bool) {
 	u, ok := v.(*ssa.UnOp)
 	if !ok || u.Op != token.MUL {
 		return nil, false
 	}
-	a, ok := boundValue(u.X, pc.dispatch.freeVars).(*ssa.Alloc)
+	a, ok := boundValue(u.X, cg.dispatch.freeVars).(*ssa.Alloc)
 	if !ok {
 		return nil, false
 	}
-	c, ok := pc.dispatch.captured[a]
+	c, ok := cg.dispatch.captured[a]
 	return c, ok
 }
 
@@ -356,8 +356,8 @@ func onlyLoads(v ssa.Value, depth int, stored *ssa.Value) bool {
 // generic method's origin), or nil if t has no such method or it is not
 // of this package's source: an interface call's target, or an invoked
 // method's (sinks.go).
-func (pc *passContext) sourceMethod(t types.Type, pkg *types.Package, name string) *ssa.Function {
-	sel := pc.pkg.Prog.MethodSets.MethodSet(t).Lookup(pkg, name)
+func (cg *callGraph) sourceMethod(t types.Type, pkg *types.Package, name string) *ssa.Function {
+	sel := cg.prog.pkg.Prog.MethodSets.MethodSet(t).Lookup(pkg, name)
 	if sel == nil {
 		return nil
 	}
@@ -365,7 +365,7 @@ func (pc *passContext) sourceMethod(t types.Type, pkg *types.Package, name strin
 	if !ok {
 		return nil
 	}
-	if f := norm(pc.pkg.Prog.FuncValue(obj.Origin())); f != nil && pc.isSource[f] {
+	if f := norm(cg.prog.pkg.Prog.FuncValue(obj.Origin())); f != nil && cg.prog.isSource[f] {
 		return f
 	}
 	return nil

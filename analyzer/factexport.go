@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -16,11 +17,11 @@ import (
 // its reports for its importers.
 
 // toFactLocks converts the global locks of ls into fact locks.
-func (pc *passContext) toFactLocks(ls lockset) []factLock {
+func (ex *exporter) toFactLocks(ls lockset) []factLock {
 	var out []factLock
 	for _, h := range ls {
 		if !isInstanceLock(h.id) && !isChanLock(h.id) {
-			l := pc.globals.lockOf(h.id)
+			l := ex.globals.lockOf(h.id)
 			out = append(out, factLock{ID: h.id, Read: h.read, RW: l != nil && l.rw})
 		}
 	}
@@ -38,26 +39,26 @@ func globalIDs(ids []string) []string {
 // package fact when the package has guarded globals, function facts, an
 // exported global lock, or interface methods it calls on goroutines of
 // its own (exportedInvokes).
-func (pc *passContext) exportFacts(v *verdict, reported []string, counts []string) {
-	if pc.pass.Pkg.Name() == "main" {
+func (ex *exporter) exportFacts(v *verdict, reported []string, counts []string) {
+	if ex.pass.Pkg.Name() == "main" {
 		return // nothing imports a main package
 	}
-	pc.counts = counts
+	ex.counts = counts
 	exported := false
-	for _, fn := range pc.funcs {
-		if !isExportedFunc(fn) || pc.inTestFile(fn) {
+	for _, fn := range ex.prog.funcs {
+		if !isExportedFunc(fn) || isTestFile(ex.pass.Fset, fn.Pos()) {
 			continue
 		}
-		ff := pc.funcFactOf(fn)
+		ff := ex.funcFactOf(fn)
 		if ff == nil {
 			continue
 		}
 		if obj := funcObj(fn); obj != nil {
-			pc.pass.ExportObjectFact(obj, ff)
+			ex.pass.ExportObjectFact(obj, ff)
 			exported = true
 		}
 	}
-	if pc.globals.module.path == stdModule {
+	if ex.globals.module.path == stdModule {
 		// No package of std reports another's globals (globalTable.ours),
 		// so a package fact would only make importers build SSA.
 		return
@@ -67,21 +68,21 @@ func (pc *passContext) exportFacts(v *verdict, reported []string, counts []strin
 	// code that uses it: the package fact is what tells them that its
 	// globals are of their module (globalTable.ours), so that they add
 	// their own accesses and locks to its units (DESIGN §4).
-	invokes := withPassed(pc.exportedInvokes(), passedInvokes(pc.pass, pc.globals.module))
-	if exported || len(pc.globals.locks) > 0 || exportsGlobalLock(pc.pass.Pkg) || len(invokes) > 0 {
+	invokes := withPassed(ex.exportedInvokes(), passedInvokes(ex.pass, ex.globals.module))
+	if exported || len(ex.globals.locks) > 0 || exportsGlobalLock(ex.pass.Pkg) || len(invokes) > 0 {
 		// Reports made by imports are passed on, so that a lock is
 		// reported once along an import chain.
-		for id, ours := range pc.reportedByImports() {
+		for id, ours := range ex.imports.reportedByImports() {
 			if ours {
 				reported = append(reported, id)
 			}
 		}
 		slices.Sort(reported)
 		slices.Sort(counts)
-		pc.pass.ExportPackageFact(&pkgFact{
-			Module: pc.globals.module.path, Version: pc.globals.module.version,
+		ex.pass.ExportPackageFact(&pkgFact{
+			Module: ex.globals.module.path, Version: ex.globals.module.version,
 			Reported: slices.Compact(reported), Counts: slices.Compact(counts),
-			Guards: pc.exportedGuards(v), Invokes: invokes,
+			Guards: ex.exportedGuards(v), Invokes: invokes,
 		})
 	}
 }
@@ -92,9 +93,9 @@ func (pc *passContext) exportFacts(v *verdict, reported []string, counts []strin
 // accesses outside tests. They are what an importer that accesses the
 // global directly needs to judge its own accesses (ownerGuard); every
 // other unit stays out, to keep the fact small. Sorted by global.
-func (pc *passContext) exportedGuards(v *verdict) []factGuard {
+func (ex *exporter) exportedGuards(v *verdict) []factGuard {
 	var out []factGuard
-	prefix := pc.pass.Pkg.Path() + "."
+	prefix := ex.pass.Pkg.Path() + "."
 	for _, f := range v.units {
 		if f.guard == nil || f.testGuard || f.inherited || f.u.foreign || f.guard.foreign {
 			continue
@@ -155,42 +156,42 @@ func exportedLockIn(t types.Type, depth int) bool {
 
 // funcFactOf computes the fact of the exported function fn, or nil if it
 // would say nothing.
-func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
+func (ex *exporter) funcFactOf(fn *ssa.Function) *funcFact {
 	ff := &funcFact{}
-	reached := pc.reach([]*ssa.Function{fn}, nil)
-	ff.Accesses = pc.factAccesses(func(yield func(*access) bool) {
+	reached := ex.ctxs.reach([]*ssa.Function{fn}, nil)
+	ff.Accesses = ex.factAccesses(func(yield func(*access) bool) {
 		for f := range reached {
-			for _, a := range pc.byFn[f] {
+			for _, a := range ex.accs.byFn[f] {
 				if !yield(a) {
 					return
 				}
 			}
 		}
 	})
-	if s := pc.summaries[fn]; s != nil {
-		ff.Acquires = pc.toFactLocks(s.acquired)
+	if s := ex.flows.summaries[fn]; s != nil {
+		ff.Acquires = ex.toFactLocks(s.acquired)
 		ff.Releases = globalIDs(s.released)
 		ff.Releaser = globalIDs(s.releaser)
 		for i := range len(fn.Params) {
 			if ls, ok := s.paramCalls[i]; ok {
-				ff.CallsParam = append(ff.CallsParam, factParam{i, pc.toFactLocks(ls)})
+				ff.CallsParam = append(ff.CallsParam, factParam{i, ex.toFactLocks(ls)})
 			}
 			if s.spawnsParam[i] {
 				ff.SpawnsParam = append(ff.SpawnsParam, i)
 			}
 		}
 	}
-	for _, c := range pc.contexts {
+	for _, c := range ex.ctxs.contexts {
 		if c.site == nil || !reached[c.siteFn] || c.test {
 			continue
 		}
-		accs := pc.factAccesses(pc.accessesOf(c))
+		accs := ex.factAccesses(ex.accessesOf(c))
 		if len(accs) == 0 {
 			continue
 		}
 		kind, start := c.kindText, ""
 		if c.nameFn != nil {
-			start = pc.pass.Pkg.Path() + "." + funcName(c.nameFn)
+			start = ex.pass.Pkg.Path() + "." + funcName(c.nameFn)
 		}
 		if c.start != nil {
 			// Started by an imported function: keep its name.
@@ -200,8 +201,8 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 			Kind: kind, Func: start, Multiple: c.multiple, Accesses: accs,
 		})
 	}
-	ff.Invokes = pc.reachedInvokes(reached)
-	if pc.globals.module.path == stdModule {
+	ff.Invokes = ex.reachedInvokes(reached)
+	if ex.globals.module.path == stdModule {
 		// Globals and locks of std are never reported from another
 		// package (globalTable.ours); only the wrappers matter.
 		*ff = funcFact{CallsParam: ff.CallsParam, SpawnsParam: ff.SpawnsParam}
@@ -224,14 +225,14 @@ func (pc *passContext) funcFactOf(fn *ssa.Function) *funcFact {
 // those its fact lists. Each function's facts ask this of the contexts it
 // starts; scanning every access of the package for c instead was
 // quadratic in the package's size (docs/performance.md, finding 5).
-func (pc *passContext) accessesOf(c *goContext) iter.Seq[*access] {
+func (ex *exporter) accessesOf(c *goContext) iter.Seq[*access] {
 	return func(yield func(*access) bool) {
-		for a := range pc.reachedAccesses(c) {
+		for a := range ex.accs.reachedAccesses(c) {
 			if !yield(a) {
 				return
 			}
 		}
-		for _, a := range pc.startAccesses[c] {
+		for _, a := range ex.accs.startAccesses[c] {
 			if !yield(a) {
 				return
 			}
@@ -243,26 +244,26 @@ func (pc *passContext) accessesOf(c *goContext) iter.Seq[*access] {
 // The result does not depend on the order of accs (the callers yield
 // from maps): equal entries are dropped and the rest sorted by all their
 // fields.
-func (pc *passContext) factAccesses(accs iter.Seq[*access]) []factAccess {
-	if pc.lockedUnits == nil {
+func (ex *exporter) factAccesses(accs iter.Seq[*access]) []factAccess {
+	if ex.lockedUnits == nil {
 		// Facts name only globals that some access holds a global
 		// lock at, or whose declaring package named their guard: the
 		// only ones a guard can protect.
-		pc.lockedUnits = map[*unit]bool{}
-		for _, a := range pc.accesses {
-			if holdsGlobalLock(a) || pc.ownerGuard(a.unit) != "" {
-				pc.lockedUnits[a.unit] = true
+		ex.lockedUnits = map[*unit]bool{}
+		for _, a := range ex.accs.accesses {
+			if holdsGlobalLock(a) || ex.imports.ownerGuard(a.unit) != "" {
+				ex.lockedUnits[a.unit] = true
 			}
 		}
 	}
 	index := map[string]int{}
 	var out []factAccess
 	for a := range accs {
-		if !pc.lockedUnits[a.unit] || isTestFile(pc.pass.Fset, a.pos) {
+		if !ex.lockedUnits[a.unit] || isTestFile(ex.pass.Fset, a.pos) {
 			continue
 		}
 		reported := a.upstream || a.reported
-		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: pc.toFactLocks(a.locks), Shape: pc.shapeOf(a.unit), Reported: reported}
+		fa := factAccess{Global: a.unit.key, Write: a.write, Locks: ex.toFactLocks(a.locks), Shape: ex.shapeOf(a.unit), Reported: reported}
 		k := fa.Global + fmt.Sprint(fa.Write) + locksString(fa.Locks)
 		if i, ok := index[k]; ok {
 			// Reported only if every access of the kind was.
@@ -288,7 +289,7 @@ func (pc *passContext) factAccesses(accs iter.Seq[*access]) []factAccess {
 }
 
 // shapeOf returns the fact shape of unit u.
-func (pc *passContext) shapeOf(u *unit) factShape {
+func (ex *exporter) shapeOf(u *unit) factShape {
 	if u.synthetic {
 		return u.shape
 	}
@@ -303,14 +304,26 @@ func (pc *passContext) shapeOf(u *unit) factShape {
 	case *types.Map, *types.Slice:
 		s = shapeAliasing
 	}
-	if u.foreign && pc.isCount(u) || !u.foreign && slices.Contains(pc.counts, u.key) {
+	if u.foreign && ex.cls.isCount(u) || !u.foreign && slices.Contains(ex.counts, u.key) {
 		s |= shapeCount
 	}
 	return s
 }
 
-// exportState is what exportFacts keeps for the facts it builds.
-type exportState struct {
+// An exporter is stage 9: it builds the facts importers read from the
+// products of stages 2–7 and what the diagnostics reported
+// (exportFacts), keeping what its steps share.
+type exporter struct {
+	pass    *analysis.Pass
+	prog    *program
+	globals *globalTable
+	graph   *callGraph
+	flows   *lockFlow
+	ctxs    *contextSet
+	accs    *accessSet
+	cls     *classifier
+	imports *factImporter
+
 	lockedUnits map[*unit]bool                 // units accessed holding a global lock
 	counts      []string                       // this package's reference counts
 	invokeMemo  map[*ssa.Function][]factInvoke // lazy: fnInvokes

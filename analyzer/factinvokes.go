@@ -22,13 +22,13 @@ import (
 // analysed package's module, or "". Interfaces of other modules (io.Writer,
 // error) are left out: every importer converts its types to them, and a
 // context at each such method would be a guess, not a fact.
-func (pc *passContext) moduleInterface(t types.Type) string {
+func (ex *exporter) moduleInterface(t types.Type) string {
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || !types.IsInterface(n) {
 		return ""
 	}
 	obj := n.Obj()
-	if obj.Pkg() == nil || !obj.Exported() || !pc.inModule(obj.Pkg().Path()) {
+	if obj.Pkg() == nil || !obj.Exported() || !ex.inModule(obj.Pkg().Path()) {
 		return ""
 	}
 	return obj.Pkg().Path() + "." + obj.Name()
@@ -38,12 +38,12 @@ func (pc *passContext) moduleInterface(t types.Type) string {
 // analysed package's module, by its path: the module path or below it,
 // and without a module (GOPATH mode) the tree the package is in. Never
 // in std.
-func (pc *passContext) inModule(path string) bool {
-	return inModuleOf(pc.globals.module, pc.pass.Pkg.Path(), path)
+func (ex *exporter) inModule(path string) bool {
+	return inModuleOf(ex.globals.module, ex.pass.Pkg.Path(), path)
 }
 
 // inModuleOf reports whether the package of the given path is of mod,
-// the module of the package pkgPath (pc.inModule).
+// the module of the package pkgPath (ex.inModule).
 func inModuleOf(mod moduleID, pkgPath, path string) bool {
 	root := mod.path
 	switch root {
@@ -59,7 +59,7 @@ func inModuleOf(mod moduleID, pkgPath, path string) bool {
 // importers to answer: its own call of a module interface's method, or
 // those the fact of the imported function it calls lists. Memoised per
 // function by fnInvokes.
-func (pc *passContext) invokesOf(instr ssa.Instruction) []factInvoke {
+func (ex *exporter) invokesOf(instr ssa.Instruction) []factInvoke {
 	c, ok := instr.(ssa.CallInstruction)
 	if !ok {
 		return nil
@@ -67,51 +67,51 @@ func (pc *passContext) invokesOf(instr ssa.Instruction) []factInvoke {
 	call := c.Common()
 	if call.IsInvoke() {
 		// An unexported method is implemented in its own package only.
-		if iface := pc.moduleInterface(call.Value.Type()); iface != "" && call.Method.Exported() {
+		if iface := ex.moduleInterface(call.Value.Type()); iface != "" && call.Method.Exported() {
 			return []factInvoke{{Iface: iface, Method: call.Method.Name()}}
 		}
 		return nil
 	}
-	if ff := pc.factOf(pc.staticCallee(call)); ff != nil {
+	if ff := ex.imports.factOf(staticCallee(call)); ff != nil {
 		// The callee's module may be another: keep this module's.
-		return slices.DeleteFunc(slices.Clone(ff.Invokes), func(v factInvoke) bool { return !pc.inModule(splitPath(v.Iface)) })
+		return slices.DeleteFunc(slices.Clone(ff.Invokes), func(v factInvoke) bool { return !ex.inModule(splitPath(v.Iface)) })
 	}
 	return nil
 }
 
 // fnInvokes returns the interface method calls of fn's own instructions
 // (invokesOf), each once, computed once per function.
-func (pc *passContext) fnInvokes(fn *ssa.Function) []factInvoke {
-	if vs, ok := pc.invokeMemo[fn]; ok {
+func (ex *exporter) fnInvokes(fn *ssa.Function) []factInvoke {
+	if vs, ok := ex.invokeMemo[fn]; ok {
 		return vs
 	}
 	var out []factInvoke
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			for _, v := range pc.invokesOf(instr) {
+			for _, v := range ex.invokesOf(instr) {
 				if !slices.ContainsFunc(out, func(w factInvoke) bool { return w.key() == v.key() }) {
 					out = append(out, v)
 				}
 			}
 		}
 	}
-	if pc.invokeMemo == nil {
-		pc.invokeMemo = map[*ssa.Function][]factInvoke{}
+	if ex.invokeMemo == nil {
+		ex.invokeMemo = map[*ssa.Function][]factInvoke{}
 	}
-	pc.invokeMemo[fn] = out
+	ex.invokeMemo[fn] = out
 	return out
 }
 
 // reachedInvokes returns the interface method calls of the functions in
 // reached, each once, sorted by key: a function fact's Invokes.
-func (pc *passContext) reachedInvokes(reached map[*ssa.Function]bool) []factInvoke {
+func (ex *exporter) reachedInvokes(reached map[*ssa.Function]bool) []factInvoke {
 	index := map[string]bool{}
 	var out []factInvoke
 	for f := range reached {
-		if pc.inTestFile(f) {
+		if isTestFile(ex.pass.Fset, f.Pos()) {
 			continue
 		}
-		for _, v := range pc.fnInvokes(f) {
+		for _, v := range ex.fnInvokes(f) {
 			if !index[v.key()] {
 				index[v.key()] = true
 				out = append(out, factInvoke{Iface: v.Iface, Method: v.Method})
@@ -128,8 +128,8 @@ func (pc *passContext) reachedInvokes(reached map[*ssa.Function]bool) []factInvo
 // runs, and those of a go statement (go h.Serve()), whoever runs it. Each
 // is named by the first context, in source order, that makes it, and is
 // multiple when some context that makes it is. Sorted by key.
-func (pc *passContext) exportedInvokes() []factInvoke {
-	if pc.globals.module.path == stdModule {
+func (ex *exporter) exportedInvokes() []factInvoke {
+	if ex.globals.module.path == stdModule {
 		return nil
 	}
 	type runner struct {
@@ -139,7 +139,7 @@ func (pc *passContext) exportedInvokes() []factInvoke {
 	// The first spawned context that runs each function; every context
 	// adds each function it discovered once.
 	by := map[*ssa.Function]*runner{}
-	for _, c := range pc.contexts {
+	for _, c := range ex.ctxs.contexts {
 		if c.kind == ctxCaller || c.kind == ctxTest || c.test || c.start != nil {
 			continue
 		}
@@ -163,19 +163,19 @@ func (pc *passContext) exportedInvokes() []factInvoke {
 			out = append(out, factInvoke{Iface: v.Iface, Method: v.Method, Context: name, Multiple: multiple})
 		}
 	}
-	for _, fn := range pc.funcs {
-		if pc.inTestFile(fn) {
+	for _, fn := range ex.prog.funcs {
+		if isTestFile(ex.pass.Fset, fn.Pos()) {
 			continue
 		}
 		r := by[fn]
 		if r != nil {
-			add(pc.fnInvokes(fn), r.c.name, r.multiple)
+			add(ex.fnInvokes(fn), r.c.name, r.multiple)
 		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if g, ok := instr.(*ssa.Go); ok {
-					multiple := pc.inLoop(g) || pc.cyclic[fn] || r != nil && r.multiple
-					add(pc.invokesOf(g), "goroutine started in "+funcName(topFunc(fn)), multiple)
+					multiple := ex.ctxs.inLoop(g) || ex.graph.cyclic[fn] || r != nil && r.multiple
+					add(ex.invokesOf(g), "goroutine started in "+funcName(topFunc(fn)), multiple)
 				}
 			}
 		}

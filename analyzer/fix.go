@@ -142,18 +142,18 @@ func (c *conversion) isState(obj types.Object) bool {
 // convertible), and says so in the message. Only the owner-goroutine
 // advice (kind msgShared) gets a fix: a read-mostly group keeps its
 // RWMutex, and lazy initialisation wants sync.OnceValue.
-func (pc *passContext) offerFix(d *analysis.Diagnostic, g *group, kind int) {
+func (dg *diagnoser) offerFix(d *analysis.Diagnostic, g *group, kind int) {
 	if kind != msgShared {
 		return
 	}
-	c, why := pc.convertible(g)
+	c, why := dg.convertible(g)
 	if c == nil {
 		if debugFix {
 			println("chanown: no fix for", g.lock.id+":", why)
 		}
 		return
 	}
-	fix, ok := pc.conversionEdits(c)
+	fix, ok := dg.conversionEdits(c)
 	if !ok {
 		return
 	}
@@ -165,16 +165,16 @@ func (pc *passContext) offerFix(d *analysis.Diagnostic, g *group, kind int) {
 // It works from syntax and types alone: every use of the guard must be
 // the Lock or Unlock of a section, and every use of the group's globals
 // must lie in a section (their own declarations aside).
-func (pc *passContext) convertible(g *group) (*conversion, string) {
-	info := pc.pass.TypesInfo
+func (dg *diagnoser) convertible(g *group) (*conversion, string) {
+	info := dg.pass.TypesInfo
 	lock := g.lock.obj
-	if g.lock.foreign || lock.Pkg() != pc.pass.Pkg || lock.Exported() {
+	if g.lock.foreign || lock.Pkg() != dg.pass.Pkg || lock.Exported() {
 		return nil, "the guard is not an unexported package-level mutex of this package"
 	}
 	c := &conversion{lock: lock, guard: guardRef{root: lock}, uses: map[*ast.Ident]*section{}}
-	if g.lock.id != pc.globals.qualified(lock) {
+	if g.lock.id != dg.globals.qualified(lock) {
 		// A field of a global struct: the struct becomes the state.
-		if why := pc.structGuard(c, g); why != "" {
+		if why := dg.structGuard(c, g); why != "" {
 			return nil, why
 		}
 	} else if !isLockType(lock.Type()) {
@@ -182,7 +182,7 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 	}
 	for _, f := range g.units {
 		u := f.u
-		if u.foreign || u.synthetic || u.obj.Pkg() != pc.pass.Pkg {
+		if u.foreign || u.synthetic || u.obj.Pkg() != dg.pass.Pkg {
 			return nil, "the group has globals of another package"
 		}
 		if c.guard.field != nil {
@@ -202,21 +202,21 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 			c.globals = append(c.globals, u.obj)
 		}
 	}
-	slices.SortFunc(c.globals, func(a, b *types.Var) int { return pc.comparePos(a.Pos(), b.Pos()) })
+	slices.SortFunc(c.globals, func(a, b *types.Var) int { return comparePos(dg.pass.Fset, a.Pos(), b.Pos()) })
 	isGlobal := c.isState
 
 	// Declarations: the lock and the globals in one file, each in a
 	// spec of its own (or of group members only) that can be moved.
-	declFile := pc.fileOf(lock.Pos())
+	declFile := dg.fileOf(lock.Pos())
 	if declFile == nil || ast.IsGenerated(declFile) {
 		return nil, "the guard is declared in a generated file"
 	}
 	c.file = declFile
 	for _, v := range append([]*types.Var{lock}, c.globals...) {
-		if pc.fileOf(v.Pos()) != declFile {
+		if dg.fileOf(v.Pos()) != declFile {
 			return nil, "the group is declared in more than one file"
 		}
-		gd := pc.globals.specs[v]
+		gd := dg.globals.specs[v]
 		spec := specOf(gd, v)
 		if gd == nil || spec == nil {
 			return nil, "a global of the group has no var declaration"
@@ -244,23 +244,23 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 
 	// Sections, and the uses of the guard outside them.
 	lockIdents := map[*ast.Ident]bool{}
-	for _, f := range pc.pass.Files {
-		for _, s := range pc.findSections(f, c.guard) {
+	for _, f := range dg.pass.Files {
+		for _, s := range dg.findSections(f, c.guard) {
 			if s.unlock == nil {
 				return nil, "a Lock of the guard has no Unlock in the same block"
 			}
 			c.sections = append(c.sections, s)
-			lockIdents[pc.guardRoot(s.lock.X, c.guard)] = true
-			lockIdents[pc.guardRoot(unlockCall(s.unlock), c.guard)] = true
+			lockIdents[dg.guardRoot(s.lock.X, c.guard)] = true
+			lockIdents[dg.guardRoot(unlockCall(s.unlock), c.guard)] = true
 			for _, e := range s.early {
-				lockIdents[pc.guardRoot(e.X, c.guard)] = true
+				lockIdents[dg.guardRoot(e.X, c.guard)] = true
 			}
 		}
 	}
 	for id, obj := range info.Uses {
 		if obj == lock && !lockIdents[id] {
 			if c.guard.field != nil {
-				if why := pc.structUse(c, id); why != "" {
+				if why := dg.structUse(c, id); why != "" {
 					return nil, why
 				}
 				continue
@@ -287,7 +287,7 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 	// Every use of the group lies in a section, or in a function
 	// called only from sections, which gets the owned value as a
 	// parameter (fixcallee.go).
-	c.callees = pc.ownedCallees(c)
+	c.callees = dg.ownedCallees(c)
 	for id, obj := range info.Uses {
 		if !isGlobal(obj) || lockIdents[id] {
 			continue
@@ -309,18 +309,18 @@ func (pc *passContext) convertible(g *group) (*conversion, string) {
 		}
 		c.uses[id] = in
 	}
-	if why := pc.checkSections(c, isGlobal); why != "" {
+	if why := dg.checkSections(c, isGlobal); why != "" {
 		return nil, why
 	}
-	if why := pc.checkHiddenTests(c); why != "" {
+	if why := dg.checkHiddenTests(c); why != "" {
 		return nil, why
 	}
 	return c, ""
 }
 
 // fileOf returns the analysed file holding pos.
-func (pc *passContext) fileOf(pos token.Pos) *ast.File {
-	for _, f := range pc.pass.Files {
+func (dg *diagnoser) fileOf(pos token.Pos) *ast.File {
+	for _, f := range dg.pass.Files {
 		if f.FileStart <= pos && pos < f.FileEnd {
 			return f
 		}
@@ -371,7 +371,7 @@ func isInertInit(info *types.Info, e ast.Expr) bool {
 // guardRoot returns the identifier of the global in a call x.Op() whose
 // receiver is the guard g: mu.Lock(), st.mu.Lock(), or st.Lock()
 // through the embedded guard; or nil.
-func (pc *passContext) guardRoot(e ast.Expr, g guardRef) *ast.Ident {
+func (dg *diagnoser) guardRoot(e ast.Expr, g guardRef) *ast.Ident {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return nil
@@ -380,7 +380,7 @@ func (pc *passContext) guardRoot(e ast.Expr, g guardRef) *ast.Ident {
 	if !ok {
 		return nil
 	}
-	info := pc.pass.TypesInfo
+	info := dg.pass.TypesInfo
 	root := func(e ast.Expr) *ast.Ident {
 		id, _ := ast.Unparen(e).(*ast.Ident)
 		if id == nil || info.Uses[id] != g.root {
@@ -420,12 +420,12 @@ func unlockCall(s ast.Stmt) ast.Expr {
 
 // lockOp returns the operation of a statement that is exactly a call
 // of a method of the guard g without arguments, or opNone.
-func (pc *passContext) lockOp(e ast.Expr, g guardRef) lockOpKind {
+func (dg *diagnoser) lockOp(e ast.Expr, g guardRef) lockOpKind {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) > 0 || pc.guardRoot(call, g) == nil {
+	if !ok || len(call.Args) > 0 || dg.guardRoot(call, g) == nil {
 		return opNone
 	}
-	fn, _ := typeutil.Callee(pc.pass.TypesInfo, call).(*types.Func)
+	fn, _ := typeutil.Callee(dg.pass.TypesInfo, call).(*types.Func)
 	return lockMethod(fn)
 }
 
@@ -434,7 +434,7 @@ func (pc *passContext) lockOp(e ast.Expr, g guardRef) lockOpKind {
 // first later lock.Unlock() (RUnlock) of the same list, or, in a
 // function body, with a defer lock.Unlock() right after it. A Lock
 // without such a partner is returned with a nil unlock.
-func (pc *passContext) findSections(f *ast.File, lock guardRef) []*section {
+func (dg *diagnoser) findSections(f *ast.File, lock guardRef) []*section {
 	var out []*section
 	var outer ast.Node // the enclosing declaration
 	bodies := map[*ast.BlockStmt]bool{}
@@ -461,7 +461,7 @@ func (pc *passContext) findSections(f *ast.File, lock guardRef) []*section {
 			if !ok {
 				continue
 			}
-			op := pc.lockOp(es.X, lock)
+			op := dg.lockOp(es.X, lock)
 			if op != opLock && op != opRLock {
 				continue
 			}
@@ -471,14 +471,14 @@ func (pc *passContext) findSections(f *ast.File, lock guardRef) []*section {
 				want = opRUnlock
 			}
 			if body && i+1 < len(list) {
-				if ds, ok := list[i+1].(*ast.DeferStmt); ok && pc.lockOp(ds.Call, lock) == want {
+				if ds, ok := list[i+1].(*ast.DeferStmt); ok && dg.lockOp(ds.Call, lock) == want {
 					s.unlock, s.deferred, s.body = ds, true, list[i+2:]
 				}
 			}
 			for j := i + 1; s.unlock == nil && j < len(list); j++ {
-				if us, ok := list[j].(*ast.ExprStmt); ok && pc.lockOp(us.X, lock) == want {
+				if us, ok := list[j].(*ast.ExprStmt); ok && dg.lockOp(us.X, lock) == want {
 					s.unlock, s.body = us, list[i+1:j]
-					s.early = pc.earlyUnlocks(s.body, lock, want)
+					s.early = dg.earlyUnlocks(s.body, lock, want)
 				}
 			}
 			out = append(out, s)
@@ -492,12 +492,12 @@ func (pc *passContext) findSections(f *ast.File, lock guardRef) []*section {
 // earlyUnlocks returns the statements lock.Op() (op: Unlock or RUnlock)
 // nested in body, outside function literals, that a return follows in
 // their statement list: an early exit from the section.
-func (pc *passContext) earlyUnlocks(body []ast.Stmt, lock guardRef, op lockOpKind) []*ast.ExprStmt {
+func (dg *diagnoser) earlyUnlocks(body []ast.Stmt, lock guardRef, op lockOpKind) []*ast.ExprStmt {
 	var out []*ast.ExprStmt
 	scan := func(list []ast.Stmt) {
 		for k, st := range list {
 			es, ok := st.(*ast.ExprStmt)
-			if !ok || pc.lockOp(es.X, lock) != op || k+1 >= len(list) {
+			if !ok || dg.lockOp(es.X, lock) != op || k+1 >= len(list) {
 				continue
 			}
 			if _, ok := list[k+1].(*ast.ReturnStmt); ok {
@@ -525,9 +525,9 @@ func (pc *passContext) earlyUnlocks(body []ast.Stmt, lock guardRef, op lockOpKin
 
 // checkSections checks what the sections do with the group and the
 // guard, and returns why the fix declines, or "".
-func (pc *passContext) checkSections(c *conversion, isGlobal func(types.Object) bool) string {
-	info := pc.pass.TypesInfo
-	lockers := pc.guardLockers(c)
+func (dg *diagnoser) checkSections(c *conversion, isGlobal func(types.Object) bool) string {
+	info := dg.pass.TypesInfo
+	lockers := dg.guardLockers(c)
 	for _, s := range c.sections {
 		// A goto could jump over the receive that declares the
 		// owned value; labels make the section's extent unclear.
@@ -546,7 +546,7 @@ func (pc *passContext) checkSections(c *conversion, isGlobal func(types.Object) 
 				if why != "" {
 					return false
 				}
-				why = pc.checkNode(c, s, n, isGlobal, lockers)
+				why = dg.checkNode(c, s, n, isGlobal, lockers)
 				return why == ""
 			})
 			if why != "" {
@@ -561,7 +561,7 @@ func (pc *passContext) checkSections(c *conversion, isGlobal func(types.Object) 
 				if why != "" {
 					return false
 				}
-				why = pc.checkNode(c, cl.section, n, isGlobal, lockers)
+				why = dg.checkNode(c, cl.section, n, isGlobal, lockers)
 				return why == ""
 			})
 		}
@@ -581,8 +581,8 @@ func (pc *passContext) checkSections(c *conversion, isGlobal func(types.Object) 
 
 // checkNode checks one node inside section s, and returns why the fix
 // declines, or "".
-func (pc *passContext) checkNode(c *conversion, s *section, n ast.Node, isGlobal func(types.Object) bool, lockers map[*types.Func]bool) string {
-	info := pc.pass.TypesInfo
+func (dg *diagnoser) checkNode(c *conversion, s *section, n ast.Node, isGlobal func(types.Object) bool, lockers map[*types.Func]bool) string {
+	info := dg.pass.TypesInfo
 	escapes := func(e ast.Expr) bool {
 		root, ok := groupPath(info, e, isGlobal)
 		return ok && root && isReference(info.TypeOf(e))
@@ -625,7 +625,7 @@ func (pc *passContext) checkNode(c *conversion, s *section, n ast.Node, isGlobal
 			if !ok {
 				continue
 			}
-			if v, ok := info.Uses[id].(*types.Var); ok && isPackageVar(v) && !isGlobal(v) && !pc.apis.isSelfSync(v.Type()) {
+			if v, ok := info.Uses[id].(*types.Var); ok && isPackageVar(v) && !isGlobal(v) && !dg.apis.isSelfSync(v.Type()) {
 				return "the guard also guards globals outside the group"
 			}
 			if i < len(n.Rhs) && len(n.Lhs) == len(n.Rhs) && escapes(n.Rhs[i]) && !isGlobal(info.Uses[id]) {
@@ -636,7 +636,7 @@ func (pc *passContext) checkNode(c *conversion, s *section, n ast.Node, isGlobal
 		}
 	case *ast.IncDecStmt:
 		if id, ok := ast.Unparen(rootExpr(n.X)).(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && isPackageVar(v) && !isGlobal(v) && !pc.apis.isSelfSync(v.Type()) {
+			if v, ok := info.Uses[id].(*types.Var); ok && isPackageVar(v) && !isGlobal(v) && !dg.apis.isSelfSync(v.Type()) {
 				return "the guard also guards globals outside the group"
 			}
 		}
@@ -806,8 +806,8 @@ func calledLocally(info *types.Info, s *section, lit *ast.FuncLit) bool {
 
 // guardLockers returns the functions of the package that lock the
 // guard, directly or through static calls of the package.
-func (pc *passContext) guardLockers(c *conversion) map[*types.Func]bool {
-	info := pc.pass.TypesInfo
+func (dg *diagnoser) guardLockers(c *conversion) map[*types.Func]bool {
+	info := dg.pass.TypesInfo
 	calls := map[*types.Func][]*types.Func{}
 	out := map[*types.Func]bool{}
 	for _, s := range c.sections {
@@ -817,7 +817,7 @@ func (pc *passContext) guardLockers(c *conversion) map[*types.Func]bool {
 			}
 		}
 	}
-	for _, f := range pc.pass.Files {
+	for _, f := range dg.pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
@@ -826,7 +826,7 @@ func (pc *passContext) guardLockers(c *conversion) map[*types.Func]bool {
 			caller, _ := info.Defs[fd.Name].(*types.Func)
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
-					if fn := typeutil.StaticCallee(info, call); fn != nil && fn.Pkg() == pc.pass.Pkg {
+					if fn := typeutil.StaticCallee(info, call); fn != nil && fn.Pkg() == dg.pass.Pkg {
 						calls[caller] = append(calls[caller], fn.Origin())
 					}
 				}
@@ -856,8 +856,8 @@ func (pc *passContext) guardLockers(c *conversion) map[*types.Func]bool {
 // question of the same files, so that both variants offer the same fix
 // and print the same message (DESIGN §5 "Test files": one report for a
 // package and its test variant).
-func (pc *passContext) checkHiddenTests(c *conversion) string {
-	if len(pc.pass.Files) == 0 {
+func (dg *diagnoser) checkHiddenTests(c *conversion) string {
+	if len(dg.pass.Files) == 0 {
 		return ""
 	}
 	names := map[string]bool{c.lock.Name(): true}
@@ -869,14 +869,14 @@ func (pc *passContext) checkHiddenTests(c *conversion) string {
 	}
 	var tests []*ast.File
 	inPass := false
-	for _, f := range pc.pass.Files {
-		if strings.HasSuffix(pc.pass.Fset.File(f.Pos()).Name(), "_test.go") {
+	for _, f := range dg.pass.Files {
+		if strings.HasSuffix(dg.pass.Fset.File(f.Pos()).Name(), "_test.go") {
 			tests = append(tests, f)
 			inPass = true
 		}
 	}
 	if !inPass {
-		dir := filepath.Dir(pc.pass.Fset.File(pc.pass.Files[0].Pos()).Name())
+		dir := filepath.Dir(dg.pass.Fset.File(dg.pass.Files[0].Pos()).Name())
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			return "" // not a directory of files: nothing hidden there
@@ -894,7 +894,7 @@ func (pc *passContext) checkHiddenTests(c *conversion) string {
 		}
 	}
 	for _, f := range tests {
-		if f.Name.Name != pc.pass.Pkg.Name() {
+		if f.Name.Name != dg.pass.Pkg.Name() {
 			continue // an external test package sees no unexported names
 		}
 		found := false

@@ -30,10 +30,10 @@ type callee struct {
 // of c and that only sections of c call (see callee). A function that
 // uses the group and is also referenced otherwise is not returned: its
 // uses then lie outside every section, and the fix declines.
-func (pc *passContext) ownedCallees(c *conversion) []*callee {
-	info := pc.pass.TypesInfo
+func (dg *diagnoser) ownedCallees(c *conversion) []*callee {
+	info := dg.pass.TypesInfo
 	var out []*callee
-	for _, f := range pc.pass.Files {
+	for _, f := range dg.pass.Files {
 		if ast.IsGenerated(f) {
 			continue
 		}
@@ -52,7 +52,7 @@ func (pc *passContext) ownedCallees(c *conversion) []*callee {
 				decl:    fd,
 				calls:   map[*ast.CallExpr]*section{},
 			}
-			if pc.onlyCalledInSections(c, cl) {
+			if dg.onlyCalledInSections(c, cl) {
 				out = append(out, cl)
 			}
 		}
@@ -87,8 +87,8 @@ func (c *conversion) hasSection(fd *ast.FuncDecl) bool {
 // function literal there, not by go or defer, not after an early
 // Unlock), and records the calls. A section that read-locks makes the
 // callee's checks those of a read-locked section.
-func (pc *passContext) onlyCalledInSections(c *conversion, cl *callee) bool {
-	info := pc.pass.TypesInfo
+func (dg *diagnoser) onlyCalledInSections(c *conversion, cl *callee) bool {
+	info := dg.pass.TypesInfo
 	refs := 0
 	for _, obj := range info.Uses {
 		if obj == cl.obj {
@@ -126,7 +126,7 @@ func (pc *passContext) onlyCalledInSections(c *conversion, cl *callee) bool {
 // callee, and as the first argument of each call of one. The parameter
 // takes local, the callee's name for the value; a call passes the name
 // its section has.
-func (pc *passContext) calleeEdits(e *editor, c *conversion, locals map[ast.Node]string, stateType string) {
+func (dg *diagnoser) calleeEdits(e *editor, c *conversion, locals map[ast.Node]string, stateType string) {
 	for _, cl := range c.callees {
 		params := cl.decl.Type.Params
 		text := locals[cl.decl] + " *" + stateType

@@ -109,8 +109,8 @@ func specEnd(vs *ast.ValueSpec) token.Pos {
 // owns its one value; each section receives the value instead of
 // locking, reaches the globals through it, and sends it back instead of
 // unlocking. It reports false when the edits cannot be written.
-func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bool) {
-	e := &editor{pass: pc.pass, src: map[*token.File][]byte{}}
+func (dg *diagnoser) conversionEdits(c *conversion) (analysis.SuggestedFix, bool) {
+	e := &editor{pass: dg.pass, src: map[*token.File][]byte{}}
 	var base string
 	if c.guard.field != nil {
 		base = c.lock.Name()
@@ -134,18 +134,18 @@ func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bo
 			return true
 		})
 	}
-	stateType := pc.freshName(base+"State", spelled)
-	owner := pc.freshName(base+"Owner", spelled)
+	stateType := dg.freshName(base+"State", spelled)
+	owner := dg.freshName(base+"Owner", spelled)
 
 	// The sections, in source order so that the first section of a
 	// statement list declares the owned value and later ones assign it.
-	slices.SortFunc(c.sections, func(a, b *section) int { return pc.comparePos(a.lock.Pos(), b.lock.Pos()) })
+	slices.SortFunc(c.sections, func(a, b *section) int { return comparePos(dg.pass.Fset, a.lock.Pos(), b.lock.Pos()) })
 	locals := map[ast.Node]string{}
 	declared := map[*ast.Stmt]bool{}
 	for _, s := range c.sections {
 		local, ok := locals[s.fn]
 		if !ok {
-			local = pc.localName(s.fn, c.lock, stateType, owner)
+			local = dg.localName(s.fn, c.lock, stateType, owner)
 			locals[s.fn] = local
 		}
 		define := ":="
@@ -164,9 +164,9 @@ func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bo
 		}
 	}
 	for _, cl := range c.callees {
-		locals[cl.decl] = pc.localName(cl.decl, c.lock, stateType, owner)
+		locals[cl.decl] = dg.localName(cl.decl, c.lock, stateType, owner)
 	}
-	pc.calleeEdits(e, c, locals, stateType)
+	dg.calleeEdits(e, c, locals, stateType)
 	for id, s := range c.uses {
 		switch {
 		case c.guard.field == nil:
@@ -179,7 +179,7 @@ func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bo
 	}
 
 	// The declarations.
-	qual := pc.qualifier(c.file)
+	qual := dg.qualifier(c.file)
 	var fields, inits strings.Builder
 	lockName := c.lock.Name()
 	if c.guard.field != nil {
@@ -190,13 +190,13 @@ func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bo
 		fields.WriteString("\n")
 	}
 	for _, v := range c.globals {
-		spec := specOf(pc.globals.specs[v], v)
+		spec := specOf(dg.globals.specs[v], v)
 		i := slices.IndexFunc(spec.Names, func(n *ast.Ident) bool { return n.Pos() == v.Pos() })
 		typ := ""
 		if spec.Type != nil {
 			typ = e.text(spec.Type.Pos(), spec.Type.End())
 		} else {
-			if !pc.nameable(v.Type()) {
+			if !dg.nameable(v.Type()) {
 				return analysis.SuggestedFix{}, false
 			}
 			typ = types.TypeString(v.Type(), qual)
@@ -223,9 +223,9 @@ func (pc *passContext) conversionEdits(c *conversion) (analysis.SuggestedFix, bo
 	doc := ""
 	if c.guard.field != nil {
 		// The global struct's own comment describes the state.
-		lockSpec := specOf(pc.globals.specs[c.lock], c.lock)
+		lockSpec := specOf(dg.globals.specs[c.lock], c.lock)
 		cg := lockSpec.Doc
-		if gd := pc.globals.specs[c.lock]; cg == nil && len(gd.Specs) == 1 {
+		if gd := dg.globals.specs[c.lock]; cg == nil && len(gd.Specs) == 1 {
 			cg = gd.Doc
 		}
 		if cg != nil {
@@ -248,11 +248,11 @@ var %[2]s = func(s *%[1]s) chan *%[1]s {
 	// Cut out the specs of the guard and the globals; a declaration
 	// left without specs goes whole. The new declarations go where the
 	// guard's declaration was, or right after it.
-	lockDecl := pc.globals.specs[c.lock]
+	lockDecl := dg.globals.specs[c.lock]
 	cut := map[*ast.ValueSpec]bool{}
 	var decls []*ast.GenDecl
 	for _, v := range append([]*types.Var{c.lock}, c.globals...) {
-		gd := pc.globals.specs[v]
+		gd := dg.globals.specs[v]
 		cut[specOf(gd, v)] = true
 		if !slices.Contains(decls, gd) {
 			decls = append(decls, gd)
@@ -308,7 +308,7 @@ var %[2]s = func(s *%[1]s) chan *%[1]s {
 	}
 
 	// Remove the import of sync when the guard was its last use.
-	pc.dropSyncImport(e, c)
+	dg.dropSyncImport(e, c)
 	if e.bad {
 		return analysis.SuggestedFix{}, false
 	}
@@ -319,7 +319,7 @@ var %[2]s = func(s *%[1]s) chan *%[1]s {
 	// is go/packages' parse order; cmd/chanown puts them back in file
 	// order (sortFixEdits).
 	slices.SortStableFunc(e.edits, func(a, b analysis.TextEdit) int {
-		return cmp.Or(pc.comparePos(a.Pos, b.Pos), pc.comparePos(a.End, b.End))
+		return cmp.Or(comparePos(dg.pass.Fset, a.Pos, b.Pos), comparePos(dg.pass.Fset, a.End, b.End))
 	})
 	return analysis.SuggestedFix{Message: fixMessage, TextEdits: e.edits}, true
 }
@@ -352,14 +352,14 @@ func nodeStart(doc *ast.CommentGroup, n ast.Node) token.Pos {
 
 // freshName returns name, or name with a number after it, such that it
 // names nothing in the package or its files' imports, nor is in taken.
-func (pc *passContext) freshName(name string, taken map[string]bool) string {
+func (dg *diagnoser) freshName(name string, taken map[string]bool) string {
 	used := func(n string) bool {
-		if taken[n] || pc.pass.Pkg.Scope().Lookup(n) != nil || types.Universe.Lookup(n) != nil {
+		if taken[n] || dg.pass.Pkg.Scope().Lookup(n) != nil || types.Universe.Lookup(n) != nil {
 			return true
 		}
-		for _, f := range pc.pass.Files {
+		for _, f := range dg.pass.Files {
 			for _, imp := range f.Imports {
-				if pkgName(pc.pass.TypesInfo, imp) == n {
+				if pkgName(dg.pass.TypesInfo, imp) == n {
 					return true
 				}
 			}
@@ -382,13 +382,13 @@ func (pc *passContext) freshName(name string, taken map[string]bool) string {
 // of two groups used in one function do not collide, and which the
 // conversion frees; or, if fn spells it otherwise too, a name that no
 // identifier of fn spells, so that it neither shadows nor is shadowed.
-func (pc *passContext) localName(fn ast.Node, lock *types.Var, stateType, owner string) string {
+func (dg *diagnoser) localName(fn ast.Node, lock *types.Var, stateType, owner string) string {
 	taken := map[string]bool{stateType: true, owner: true}
 	other := false
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			taken[id.Name] = true
-			if id.Name == lock.Name() && pc.pass.TypesInfo.Uses[id] != lock {
+			if id.Name == lock.Name() && dg.pass.TypesInfo.Uses[id] != lock {
 				other = true
 			}
 		}
@@ -419,21 +419,21 @@ func pkgName(info *types.Info, imp *ast.ImportSpec) string {
 // names them: packages by their import names in f. A package that f
 // does not import by name is written with a NUL byte, which callers
 // look for.
-func (pc *passContext) qualifier(f *ast.File) types.Qualifier {
+func (dg *diagnoser) qualifier(f *ast.File) types.Qualifier {
 	names := map[*types.Package]string{}
 	for _, imp := range f.Imports {
 		var pn *types.PkgName
 		if imp.Name != nil {
-			pn, _ = pc.pass.TypesInfo.Defs[imp.Name].(*types.PkgName)
+			pn, _ = dg.pass.TypesInfo.Defs[imp.Name].(*types.PkgName)
 		} else {
-			pn, _ = pc.pass.TypesInfo.Implicits[imp].(*types.PkgName)
+			pn, _ = dg.pass.TypesInfo.Implicits[imp].(*types.PkgName)
 		}
 		if pn != nil && pn.Name() != "." && pn.Name() != "_" {
 			names[pn.Imported()] = pn.Name()
 		}
 	}
 	return func(p *types.Package) string {
-		if p == pc.pass.Pkg {
+		if p == dg.pass.Pkg {
 			return ""
 		}
 		if n, ok := names[p]; ok {
@@ -446,7 +446,7 @@ func (pc *passContext) qualifier(f *ast.File) types.Qualifier {
 // nameable reports whether t can be written in the declaring file of
 // the fix: every named type in it is of this package, or exported by a
 // package the file imports by name.
-func (pc *passContext) nameable(t types.Type) bool {
+func (dg *diagnoser) nameable(t types.Type) bool {
 	ok := true
 	var walk func(t types.Type, depth int)
 	walk = func(t types.Type, depth int) {
@@ -458,7 +458,7 @@ func (pc *passContext) nameable(t types.Type) bool {
 			walk(types.Unalias(t), depth+1)
 		case *types.Named:
 			obj := t.Obj()
-			if obj.Pkg() != nil && obj.Pkg() != pc.pass.Pkg && !obj.Exported() {
+			if obj.Pkg() != nil && obj.Pkg() != dg.pass.Pkg && !obj.Exported() {
 				ok = false
 			}
 			if obj.Parent() != nil && obj.Pkg() != nil && obj.Parent() != obj.Pkg().Scope() {
@@ -482,7 +482,7 @@ func (pc *passContext) nameable(t types.Type) bool {
 			walk(t.Elem(), depth+1)
 		case *types.Struct:
 			for i := range t.NumFields() {
-				if !t.Field(i).Exported() && t.Field(i).Pkg() != pc.pass.Pkg {
+				if !t.Field(i).Exported() && t.Field(i).Pkg() != dg.pass.Pkg {
 					ok = false
 				}
 				walk(t.Field(i).Type(), depth+1)
@@ -507,19 +507,19 @@ func (pc *passContext) nameable(t types.Type) bool {
 
 // dropSyncImport deletes the import of sync from the file declaring the
 // guard when the guard's type was its only use there.
-func (pc *passContext) dropSyncImport(e *editor, c *conversion) {
+func (dg *diagnoser) dropSyncImport(e *editor, c *conversion) {
 	// The fix drops the guard's declaration: the lock's spec, or the
 	// guard's field of a global struct, whose other fields it moves.
-	lockSpec := specOf(pc.globals.specs[c.lock], c.lock)
+	lockSpec := specOf(dg.globals.specs[c.lock], c.lock)
 	from, to := lockSpec.Pos(), lockSpec.End()
 	if c.guard.field != nil {
 		from, to = c.structRange()
 	}
 	var syncName *types.PkgName
 	uses := 0
-	for id, obj := range pc.pass.TypesInfo.Uses {
+	for id, obj := range dg.pass.TypesInfo.Uses {
 		pn, ok := obj.(*types.PkgName)
-		if !ok || pn.Imported().Path() != "sync" || pc.fileOf(id.Pos()) != c.file {
+		if !ok || pn.Imported().Path() != "sync" || dg.fileOf(id.Pos()) != c.file {
 			continue
 		}
 		syncName = pn

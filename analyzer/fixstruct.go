@@ -21,9 +21,9 @@ import (
 // structGuard fills in c.guard, c.structType and c.lit for the group g
 // whose guard is a field of the global struct c.lock, and returns why
 // the fix declines, or "".
-func (pc *passContext) structGuard(c *conversion, g *group) string {
+func (dg *diagnoser) structGuard(c *conversion, g *group) string {
 	root := c.lock
-	name, ok := strings.CutPrefix(g.lock.id, pc.globals.qualified(root)+".")
+	name, ok := strings.CutPrefix(g.lock.id, dg.globals.qualified(root)+".")
 	if !ok || strings.Contains(name, ".") {
 		return "the guard is nested deeper than a field of a global struct"
 	}
@@ -43,7 +43,7 @@ func (pc *passContext) structGuard(c *conversion, g *group) string {
 		return "the guard is not a sync.Mutex or sync.RWMutex field"
 	}
 
-	spec := specOf(pc.globals.specs[root], root)
+	spec := specOf(dg.globals.specs[root], root)
 	if spec == nil {
 		return "a global of the group has no var declaration"
 	}
@@ -102,12 +102,12 @@ func (c *conversion) isGuardField(f *ast.Field) bool {
 // a method of such an embedded field): the struct used as a whole
 // (copied, passed, compared, its address taken) would be left behind.
 // Whether it lies in a section is checked with the uses of the group.
-func (pc *passContext) structUse(c *conversion, id *ast.Ident) string {
-	sel := pc.selectorOf(id)
+func (dg *diagnoser) structUse(c *conversion, id *ast.Ident) string {
+	sel := dg.selectorOf(id)
 	if sel == nil {
 		return "the global struct holding the guard is used as a whole"
 	}
-	s := pc.pass.TypesInfo.Selections[sel]
+	s := dg.pass.TypesInfo.Selections[sel]
 	if s == nil || s.Kind() == types.MethodExpr {
 		return "the global struct holding the guard is used as a whole"
 	}
@@ -120,8 +120,8 @@ func (pc *passContext) structUse(c *conversion, id *ast.Ident) string {
 
 // selectorOf returns the selector expression id.Sel of which id is the
 // operand, or nil.
-func (pc *passContext) selectorOf(id *ast.Ident) *ast.SelectorExpr {
-	f := pc.fileOf(id.Pos())
+func (dg *diagnoser) selectorOf(id *ast.Ident) *ast.SelectorExpr {
+	f := dg.fileOf(id.Pos())
 	if f == nil {
 		return nil
 	}

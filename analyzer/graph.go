@@ -4,12 +4,13 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
 // staticCallee returns the function call statically calls, normalised to
 // the generic origin, or nil for dynamic and interface calls.
-func (pc *passContext) staticCallee(call *ssa.CallCommon) *ssa.Function {
+func staticCallee(call *ssa.CallCommon) *ssa.Function {
 	if call.IsInvoke() {
 		return nil
 	}
@@ -35,22 +36,33 @@ const (
 	useOther                   // anything else: spawned, stored, returned
 )
 
+// buildCallGraph is stage 3: the dispatch of dynamic calls, the call
+// edges and uses with a callees-first order, then the singleton
+// receivers, which read both.
+func buildCallGraph(pass *analysis.Pass, k *apis, prog *program, imports *factImporter) *callGraph {
+	cg := &callGraph{pass: pass, apis: k, prog: prog, imports: imports}
+	cg.buildDispatch()
+	cg.buildGraph()
+	cg.findSingletons()
+	return cg
+}
+
 // buildGraph records, for every source function, its static callees and
 // the uses of its value, and computes a bottom-up (callees first) order.
-func (pc *passContext) buildGraph() {
-	pc.callees = map[*ssa.Function][]*ssa.Function{}
-	pc.uses = map[*ssa.Function][]use{}
+func (cg *callGraph) buildGraph() {
+	cg.callees = map[*ssa.Function][]*ssa.Function{}
+	cg.uses = map[*ssa.Function][]use{}
 	// started holds the source functions that fn's go statements start.
 	// They are not fn's callees (they do not run in fn's context), but
 	// they come before fn in the order: fn's summary reads theirs to
 	// learn what they do with the func parameters fn hands them.
 	started := map[*ssa.Function][]*ssa.Function{}
-	for _, fn := range pc.funcs {
+	for _, fn := range cg.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				pc.recordUses(fn, instr)
+				cg.recordUses(fn, instr)
 				if g, ok := instr.(*ssa.Go); ok {
-					if f := funcValue(g.Call.Value); f != nil && pc.isSource[f] {
+					if f := funcValue(g.Call.Value); f != nil && cg.prog.isSource[f] {
 						started[fn] = append(started[fn], f)
 					}
 				}
@@ -63,31 +75,31 @@ func (pc *passContext) buildGraph() {
 	// as the first.
 	succs := func(f *ssa.Function) []*ssa.Function {
 		if len(started[f]) == 0 {
-			return pc.callees[f]
+			return cg.callees[f]
 		}
-		return append(slices.Clip(pc.callees[f]), started[f]...)
+		return append(slices.Clip(cg.callees[f]), started[f]...)
 	}
-	for _, scc := range sccs(pc.funcs, succs) {
-		pc.order = append(pc.order, scc...)
+	for _, scc := range sccs(cg.prog.funcs, succs) {
+		cg.order = append(cg.order, scc...)
 	}
-	pc.cyclic = map[*ssa.Function]bool{}
-	for _, scc := range sccs(pc.funcs, func(f *ssa.Function) []*ssa.Function { return pc.callees[f] }) {
+	cg.cyclic = map[*ssa.Function]bool{}
+	for _, scc := range sccs(cg.prog.funcs, func(f *ssa.Function) []*ssa.Function { return cg.callees[f] }) {
 		for _, f := range scc {
-			if len(scc) > 1 || slices.Contains(pc.callees[f], f) {
-				pc.cyclic[f] = true
+			if len(scc) > 1 || slices.Contains(cg.callees[f], f) {
+				cg.cyclic[f] = true
 			}
 		}
 	}
 }
 
 // recordUses records the call edges and function-value uses of instr.
-func (pc *passContext) recordUses(fn *ssa.Function, instr ssa.Instruction) {
+func (cg *callGraph) recordUses(fn *ssa.Function, instr ssa.Instruction) {
 	var call *ssa.CallCommon
 	if c, ok := instr.(ssa.CallInstruction); ok {
 		call = c.Common()
 	}
 	if call != nil {
-		if callee := pc.staticCallee(call); callee != nil && pc.isSource[callee] {
+		if callee := staticCallee(call); callee != nil && cg.prog.isSource[callee] {
 			kind := useCall
 			switch instr.(type) {
 			case *ssa.Defer:
@@ -96,10 +108,10 @@ func (pc *passContext) recordUses(fn *ssa.Function, instr ssa.Instruction) {
 				kind = useOther
 			}
 			if kind != useOther {
-				pc.callees[fn] = append(pc.callees[fn], callee)
+				cg.callees[fn] = append(cg.callees[fn], callee)
 			}
 			if _, bound := call.Value.(*ssa.MakeClosure); !bound || kind != useOther {
-				pc.uses[callee] = append(pc.uses[callee], use{instr: instr, kind: kind})
+				cg.uses[callee] = append(cg.uses[callee], use{instr: instr, kind: kind})
 			}
 		} else if _, isGo := instr.(*ssa.Go); !isGo {
 			// An interface method call or a call of a func value loaded
@@ -108,14 +120,14 @@ func (pc *passContext) recordUses(fn *ssa.Function, instr ssa.Instruction) {
 			if _, ok := instr.(*ssa.Defer); ok {
 				kind = useDefer
 			}
-			for _, t := range pc.callTargets(call) {
-				pc.callees[fn] = append(pc.callees[fn], t)
-				pc.uses[t] = append(pc.uses[t], use{instr: instr, kind: kind})
+			for _, t := range cg.callTargets(call) {
+				cg.callees[fn] = append(cg.callees[fn], t)
+				cg.uses[t] = append(cg.uses[t], use{instr: instr, kind: kind})
 			}
 		}
 	}
 	if mc, ok := instr.(*ssa.MakeClosure); ok {
-		pc.recordClosureUses(fn, mc)
+		cg.recordClosureUses(fn, mc)
 		return
 	}
 	var rands []*ssa.Value
@@ -124,26 +136,26 @@ func (pc *passContext) recordUses(fn *ssa.Function, instr ssa.Instruction) {
 			continue // the callee position, handled above
 		}
 		f := funcValue(*rand)
-		if f == nil || !pc.isSource[f] {
+		if f == nil || !cg.prog.isSource[f] {
 			continue
 		}
 		if _, isClosure := (*rand).(*ssa.MakeClosure); isClosure {
 			continue // recorded at the MakeClosure's own uses below
 		}
-		pc.recordValueUse(fn, instr, call, f, *rand)
+		cg.recordValueUse(fn, instr, call, f, *rand)
 	}
 }
 
 // recordClosureUses records the uses of the closure mc makes: its
 // referrers.
-func (pc *passContext) recordClosureUses(fn *ssa.Function, mc *ssa.MakeClosure) {
+func (cg *callGraph) recordClosureUses(fn *ssa.Function, mc *ssa.MakeClosure) {
 	f := funcValue(mc)
-	if f == nil || !pc.isSource[f] {
+	if f == nil || !cg.prog.isSource[f] {
 		return
 	}
 	refs := mc.Referrers()
 	if refs == nil || len(*refs) == 0 {
-		pc.uses[f] = append(pc.uses[f], use{instr: mc, kind: useOther})
+		cg.uses[f] = append(cg.uses[f], use{instr: mc, kind: useOther})
 		return
 	}
 	for _, r := range *refs {
@@ -151,12 +163,12 @@ func (pc *passContext) recordClosureUses(fn *ssa.Function, mc *ssa.MakeClosure) 
 		if rc, ok := r.(ssa.CallInstruction); ok {
 			c = rc.Common()
 		}
-		pc.recordValueUse(fn, r, c, f, mc)
+		cg.recordValueUse(fn, r, c, f, mc)
 	}
 }
 
 // recordValueUse records that instr (in fn) uses the value v of function f.
-func (pc *passContext) recordValueUse(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, f *ssa.Function, v ssa.Value) {
+func (cg *callGraph) recordValueUse(fn *ssa.Function, instr ssa.Instruction, call *ssa.CallCommon, f *ssa.Function, v ssa.Value) {
 	u := use{instr: instr, kind: useOther}
 	if call != nil && call.Value == v {
 		switch instr.(type) {
@@ -166,23 +178,23 @@ func (pc *passContext) recordValueUse(fn *ssa.Function, instr ssa.Instruction, c
 			u.kind = useDefer
 		}
 		if u.kind != useOther {
-			pc.callees[fn] = append(pc.callees[fn], f)
+			cg.callees[fn] = append(cg.callees[fn], f)
 		}
 	} else if call != nil {
 		// helper is nil for an interface method or a func value: nothing
 		// is known of it, and f runs in place as for unknownCaller.
-		if helper := pc.staticCallee(call); helper == nil || pc.isSource[helper] || pc.factOf(helper) != nil || pc.unknownCaller(helper) {
+		if helper := staticCallee(call); helper == nil || cg.prog.isSource[helper] || cg.imports.factOf(helper) != nil || cg.unknownCaller(helper) {
 			for k, arg := range call.Args {
 				if arg == v {
 					if _, isGo := instr.(*ssa.Go); !isGo {
 						u = use{instr: instr, kind: useCallback, helper: helper, param: k}
 					}
-					pc.callees[fn] = append(pc.callees[fn], f)
+					cg.callees[fn] = append(cg.callees[fn], f)
 				}
 			}
 		}
 	}
-	pc.uses[f] = append(pc.uses[f], u)
+	cg.uses[f] = append(cg.uses[f], u)
 }
 
 // sccs returns the strongly connected components of the graph of nodes
@@ -248,12 +260,12 @@ func isExportedFunc(fn *ssa.Function) bool {
 // to run in place, with the caller's locks, like a closure called in
 // place (DESIGN §1): taking it to run later without them would report
 // races that are not there.
-func (pc *passContext) unknownCaller(helper *ssa.Function) bool {
+func (cg *callGraph) unknownCaller(helper *ssa.Function) bool {
 	obj := funcObj(helper)
 	if obj == nil {
 		return false
 	}
-	return !pc.apis.runsLater(obj)
+	return !cg.apis.runsLater(obj)
 }
 
 // distinctInstrs counts the distinct instructions of us.
@@ -265,9 +277,16 @@ func distinctInstrs(us []use) int {
 	return len(seen)
 }
 
-// callGraph is the product of buildDispatch, buildGraph and
-// findSingletons.
+// callGraph is the product of stage 3 (buildCallGraph): who calls whom,
+// how each function value is used, and what the calls SSA leaves dynamic
+// may run. It keeps the inputs its queries read (callTargets and
+// addrRef need the program; invokeTargets memoises per interface type).
 type callGraph struct {
+	pass    *analysis.Pass
+	apis    *apis
+	prog    *program
+	imports *factImporter
+
 	dispatch   *dispatch
 	callees    map[*ssa.Function][]*ssa.Function
 	uses       map[*ssa.Function][]use

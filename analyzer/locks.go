@@ -44,8 +44,8 @@ func boundLockOp(mc *ssa.MakeClosure) (lockOpKind, ssa.Value) {
 // lock is global (rooted at a package-level variable by an exact field
 // path). Other locks are instance locks, identified by the type and field
 // that hold them ("(Cache).mu"), so that wronglock can name them.
-func (pc *passContext) lockID(addr ssa.Value) (id string, global bool) {
-	if r, ok := pc.addrRef(addr); ok && r.exact && r.global() != nil {
+func (cg *callGraph) lockID(addr ssa.Value) (id string, global bool) {
+	if r, ok := cg.addrRef(addr); ok && r.exact && r.global() != nil {
 		return r.path(), true
 	}
 	return instanceLockID(addr), false

@@ -18,19 +18,19 @@ import (
 // races the guards were meant to prevent. Categories do not overlap: a
 // write under a read-held guard is only rlockwrite, an access under
 // another lock is wronglock, one under no lock is unguarded.
-func (pc *passContext) raceDiagnostics(facts []*unitFacts) []analysis.Diagnostic {
+func (dg *diagnoser) raceDiagnostics(facts []*unitFacts) []analysis.Diagnostic {
 	var diags []analysis.Diagnostic
 	first := map[pathKey]int{} // index in diags of the report for a key
 	for _, f := range facts {
 		if f.guard == nil {
-			diags = append(diags, pc.instanceOnly(f)...)
+			diags = append(diags, dg.instanceOnly(f)...)
 			continue
 		}
-		diags = append(diags, pc.rlockWrites(f)...)
+		diags = append(diags, dg.rlockWrites(f)...)
 		if !raceShared(f.conflicting()) {
 			continue
 		}
-		ds, fns := pc.unguarded(f)
+		ds, fns := dg.unguarded(f)
 		for i, d := range ds {
 			// Paths of one global (cfg.a, cfg.a.b) in one function
 			// under one guard are one fix: one report, the others
@@ -52,7 +52,7 @@ func (pc *passContext) raceDiagnostics(facts []*unitFacts) []analysis.Diagnostic
 			first[k] = len(diags)
 			diags = append(diags, d)
 		}
-		diags = append(diags, pc.escapes(f)...)
+		diags = append(diags, dg.escapes(f)...)
 	}
 	return diags
 }
@@ -99,10 +99,10 @@ func raceShared(as []*access) bool {
 // rlockWrites reports writes made while the guard is only read-held,
 // with or without context evidence: an RLock already says readers run
 // concurrently. One report per function, the other lines in Related.
-func (pc *passContext) rlockWrites(f *unitFacts) []analysis.Diagnostic {
-	show := pc.globals.show
+func (dg *diagnoser) rlockWrites(f *unitFacts) []analysis.Diagnostic {
+	show := dg.globals.show
 	var as []*access
-	for _, a := range pc.byUnit[f.u] {
+	for _, a := range dg.byUnit[f.u] {
 		if !a.write || !a.own() {
 			continue
 		}
@@ -111,7 +111,7 @@ func (pc *passContext) rlockWrites(f *unitFacts) []analysis.Diagnostic {
 		}
 	}
 	g, guard := show(f.u.key), show(f.guard.id)
-	return pc.perFunction(f.u, as, func(a *access) analysis.Diagnostic {
+	return dg.perFunction(f.u, as, func(a *access) analysis.Diagnostic {
 		return analysis.Diagnostic{
 			Category: CategoryRLockWrite,
 			Message:  fmt.Sprintf("%s written while %s is only read-locked", g, guard),
@@ -123,7 +123,7 @@ func (pc *passContext) rlockWrites(f *unitFacts) []analysis.Diagnostic {
 // u, made by diag, at the function's first access in the source and with
 // its other lines in Related, each with the message also. It marks every
 // access it covers as reported.
-func (pc *passContext) perFunction(u *unit, as []*access, diag func(*access) analysis.Diagnostic, also string) []analysis.Diagnostic {
+func (dg *diagnoser) perFunction(u *unit, as []*access, diag func(*access) analysis.Diagnostic, also string) []analysis.Diagnostic {
 	var order []*ssa.Function
 	byFn := map[*ssa.Function][]*access{}
 	for _, a := range as {
@@ -137,12 +137,12 @@ func (pc *passContext) perFunction(u *unit, as []*access, diag func(*access) ana
 		fas := byFn[fn]
 		slices.SortStableFunc(fas, func(x, y *access) int { return cmp.Compare(x.pos, y.pos) })
 		d := diag(fas[0])
-		d.Pos, d.End = pc.exprRange(u, fas[0].pos)
-		seen := map[int]bool{pc.pass.Fset.Position(d.Pos).Line: true}
+		d.Pos, d.End = dg.exprRange(u, fas[0].pos)
+		seen := map[int]bool{dg.pass.Fset.Position(d.Pos).Line: true}
 		for _, x := range fas {
 			x.source().reported = true
-			xpos, _ := pc.exprRange(u, x.pos)
-			if line := pc.pass.Fset.Position(xpos).Line; !seen[line] {
+			xpos, _ := dg.exprRange(u, x.pos)
+			if line := dg.pass.Fset.Position(xpos).Line; !seen[line] {
 				seen[line] = true
 				d.Related = append(d.Related, analysis.RelatedInformation{Pos: xpos, Message: also})
 			}
@@ -156,8 +156,8 @@ func (pc *passContext) perFunction(u *unit, as []*access, diag func(*access) ana
 // another lock is held), when another context also accesses the global
 // and one of the two accesses is a write. Reports are collapsed to one
 // per (global, function).
-func (pc *passContext) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Function) {
-	show := pc.globals.show
+func (dg *diagnoser) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Function) {
+	show := dg.globals.show
 	type key struct {
 		fn  *ssa.Function
 		cat string
@@ -183,7 +183,7 @@ func (pc *passContext) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Fu
 		if len(a.locks) > 0 {
 			cat = CategoryWrongLock
 		}
-		b, c, same := pc.conflict(a, others, f.guard.id)
+		b, c, same := dg.conflict(a, others, f.guard.id)
 		if b == nil {
 			continue
 		}
@@ -208,7 +208,7 @@ func (pc *passContext) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Fu
 			return cmp.Compare(x.pos, y.pos)
 		})
 		a := as[0]
-		pos, end := pc.exprRange(f.u, a.pos)
+		pos, end := dg.exprRange(f.u, a.pos)
 		d := analysis.Diagnostic{Pos: pos, End: end, Category: k.cat}
 		b, c := other[a], otherCtx[a]
 		name := c.name
@@ -229,24 +229,24 @@ func (pc *passContext) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Fu
 		} else {
 			d.Message = fmt.Sprintf("%s read without holding %s; %s also %s %s", g, guard, name, agree(name, "writes", "write"), it)
 		}
-		if h := pc.heldAt(others, f.guard.id); h != nil {
-			hpos, _ := pc.exprRange(f.u, h.pos)
+		if h := dg.heldAt(others, f.guard.id); h != nil {
+			hpos, _ := dg.exprRange(f.u, h.pos)
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: hpos, Message: h.heldHere(f.guard.id, guard)})
 		}
 		verb := "accessed"
 		if b.write {
 			verb = "written"
 		}
-		bpos, _ := pc.exprRange(b.unit, b.pos)
+		bpos, _ := dg.exprRange(b.unit, b.pos)
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: bpos, Message: fmt.Sprintf("%s %s here by %s", show(b.unit.key), verb, c.name)})
 		for _, x := range as {
 			x.source().reported = true
 		}
-		seen := map[int]bool{pc.pass.Fset.Position(a.pos).Line: true}
+		seen := map[int]bool{dg.pass.Fset.Position(a.pos).Line: true}
 		for _, x := range as[1:] {
-			if line := pc.pass.Fset.Position(x.pos).Line; !seen[line] {
+			if line := dg.pass.Fset.Position(x.pos).Line; !seen[line] {
 				seen[line] = true
-				xpos, _ := pc.exprRange(f.u, x.pos)
+				xpos, _ := dg.exprRange(f.u, x.pos)
 				d.Related = append(d.Related, analysis.RelatedInformation{Pos: xpos, Message: fmt.Sprintf("%s also accessed here without %s", g, guard)})
 			}
 		}
@@ -264,8 +264,8 @@ func (pc *passContext) unguarded(f *unitFacts) ([]analysis.Diagnostic, []*ssa.Fu
 // _test.go file). An access through a pointer a loaded holding guard does
 // not conflict with the pointer's stores (loadedUnderGuard). It prefers
 // a write, by another context, at another access.
-func (pc *passContext) conflict(a *access, as []*access, guard string) (best *access, bestCtx *goContext, same bool) {
-	inTest := isTestFile(pc.pass.Fset, a.pos)
+func (dg *diagnoser) conflict(a *access, as []*access, guard string) (best *access, bestCtx *goContext, same bool) {
+	inTest := isTestFile(dg.pass.Fset, a.pos)
 	rank := func(b *access, ca, cb *goContext) int {
 		r := 0
 		if b.write {
@@ -281,7 +281,7 @@ func (pc *passContext) conflict(a *access, as []*access, guard string) (best *ac
 	}
 	bestRank := -1
 	for _, b := range as {
-		if !a.write && !b.write || !pathsConflict(a, b) || pc.loadedUnderGuard(a, b, guard) {
+		if !a.write && !b.write || !pathsConflict(a, b) || dg.loadedUnderGuard(a, b, guard) {
 			continue
 		}
 		for _, ca := range a.ctxs {
@@ -313,16 +313,16 @@ func (pc *passContext) conflict(a *access, as []*access, guard string) (best *ac
 				if a.viaFact && b.viaFact && a.instr == b.instr {
 					continue // both inside one imported call: its package's business
 				}
-				if pc.exclusive(a, b) {
+				if dg.exclusive(a, b) {
 					continue // both hold one lock
 				}
-				if pc.outsideJoin(a, ca, cb) || pc.outsideJoin(b, cb, ca) {
+				if dg.outsideJoin(a, ca, cb) || dg.outsideJoin(b, cb, ca) {
 					continue // before the start or after the join
 				}
-				if pc.beforeEndlessSpawn(a, ca, cb) || pc.beforeEndlessSpawn(b, cb, ca) {
+				if dg.beforeEndlessSpawn(a, ca, cb) || dg.beforeEndlessSpawn(b, cb, ca) {
 					continue // the caller is stuck in the spawning call
 				}
-				if b.write && pc.precedesSpawn(b, ca) || a.write && pc.precedesSpawn(a, cb) {
+				if b.write && dg.precedesSpawn(b, ca) || a.write && dg.precedesSpawn(a, cb) {
 					continue
 				}
 				if r := rank(b, ca, cb); r > bestRank {
@@ -340,29 +340,29 @@ func (pc *passContext) conflict(a *access, as []*access, guard string) (best *ac
 // and guards nothing, DESIGN §1). They cannot run at the same time,
 // whatever guard either misses: no race. Instance locks do not count,
 // since two values of a type have two locks.
-func (pc *passContext) exclusive(a, b *access) bool {
+func (dg *diagnoser) exclusive(a, b *access) bool {
 	if (len(a.chans) == 0 || len(b.chans) == 0) && (len(a.locks) == 0 || len(b.locks) == 0) {
 		return false
 	}
-	if pc.semas == nil {
-		pc.semas = pc.semaphores()
+	if dg.semas == nil {
+		dg.semas = dg.semaphores()
 		// A channel lock received from anywhere without being held,
 		// counting what the callers hold on entry, is a queue: unlike
 		// a mutex unlock helper, a receive helper whose callers do not
 		// all hold the channel does not make it a lock.
-		for _, e := range pc.unlocks {
+		for _, e := range dg.unlocks {
 			if isChanLock(e.id) {
-				pc.semas[e.id] = true
+				dg.semas[e.id] = true
 			}
 		}
 	}
 	for _, h := range a.locks {
-		if held, read := b.locks.has(h.id); held && !(h.read && read) && !isInstanceLock(h.id) && !pc.semas[h.id] {
+		if held, read := b.locks.has(h.id); held && !(h.read && read) && !isInstanceLock(h.id) && !dg.semas[h.id] {
 			return true
 		}
 	}
 	for _, h := range a.chans {
-		if has(b.chans, h.id) && !pc.semas[h.id] {
+		if has(b.chans, h.id) && !dg.semas[h.id] {
 			return true
 		}
 	}
@@ -375,14 +375,14 @@ func (pc *passContext) exclusive(a, b *access) bool {
 // its test's own code between start and join): a is in a function that
 // runs c as a sequential subtest, or in c's site function where the
 // site does not reach it without passing the join.
-func (pc *passContext) outsideJoin(a *access, t, c *goContext) bool {
+func (dg *diagnoser) outsideJoin(a *access, t, c *goContext) bool {
 	if c.joinedBy != t || t.kind != ctxTest || a.instr == nil || a.instr.Block() == nil {
 		return false
 	}
 	if a.fn == c.siteFn {
 		return !reachesAvoiding(c.site, a.instr, joinOf(c))
 	}
-	for fn := pc.subtestParent(c.siteFn); fn != nil; fn = pc.subtestParent(fn) {
+	for fn := dg.subtestParent(c.siteFn); fn != nil; fn = dg.subtestParent(fn) {
 		if fn == a.fn {
 			return true
 		}
@@ -400,11 +400,11 @@ func (pc *passContext) outsideJoin(a *access, t, c *goContext) bool {
 // site reach. A site in a function literal runs only after the literal
 // is made: when the literal's function returns, the place where its
 // enclosing function makes it stands for the site (madeAt).
-func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
+func (dg *diagnoser) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
 	if cx.kind != ctxCaller || cx.multiple || c.site == nil || !c.parents[cx] || x.instr == nil || x.instr.Block() == nil {
 		return false
 	}
-	inTest := isTestFile(pc.pass.Fset, x.pos)
+	inTest := isTestFile(dg.pass.Fset, x.pos)
 	for p := range c.parents {
 		// Package initialisation "reaches" the functions it stores
 		// (a command table), which it does not run (startedByCallers);
@@ -415,7 +415,7 @@ func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
 		return false
 	}
 	anchor, literals := c.site, []*ssa.Function(nil)
-	after := pc.afterEndless(anchor)
+	after := dg.afterEndless(anchor)
 	for after == nil {
 		fn := anchor.Parent()
 		made := madeAt(fn)
@@ -423,7 +423,7 @@ func (pc *passContext) beforeEndlessSpawn(x *access, cx, c *goContext) bool {
 			return false
 		}
 		anchor, literals = made, append(literals, fn)
-		after = pc.afterEndless(anchor)
+		after = dg.afterEndless(anchor)
 	}
 	if slices.Contains(literals, x.fn) {
 		return false // in a literal that runs the site: after its making
@@ -456,14 +456,14 @@ func madeAt(fn *ssa.Function) ssa.Instruction {
 // caller (no return is reachable from it), the functions that the calls
 // reachable after from reach; otherwise nil. Cached per instruction;
 // each block of from's function is visited once.
-func (pc *passContext) afterEndless(from ssa.Instruction) map[*ssa.Function]bool {
-	if pc.endless == nil {
-		pc.endless = map[ssa.Instruction]map[*ssa.Function]bool{}
+func (dg *diagnoser) afterEndless(from ssa.Instruction) map[*ssa.Function]bool {
+	if dg.endless == nil {
+		dg.endless = map[ssa.Instruction]map[*ssa.Function]bool{}
 	}
-	if m, ok := pc.endless[from]; ok {
+	if m, ok := dg.endless[from]; ok {
 		return m
 	}
-	pc.endless[from] = nil
+	dg.endless[from] = nil
 	instrs := map[ssa.Instruction]bool{}
 	walkAfter(from, func(block []ssa.Instruction) (done, prune bool) {
 		for _, instr := range block {
@@ -477,16 +477,16 @@ func (pc *passContext) afterEndless(from ssa.Instruction) map[*ssa.Function]bool
 			return nil
 		}
 	}
-	for _, e := range pc.edges[from.Parent()] {
+	for _, e := range dg.edges[from.Parent()] {
 		if instrs[e.instr] {
 			callees = append(callees, e.to)
 		}
 	}
-	m := pc.reach(callees, nil)
+	m := dg.reach(callees, nil)
 	if m == nil {
 		m = map[*ssa.Function]bool{}
 	}
-	pc.endless[from] = m
+	dg.endless[from] = m
 	return m
 }
 
@@ -706,19 +706,19 @@ func joinedConcurrent(x, y *goContext) bool {
 // precedesSpawn reports whether the write w is a lazy initialisation whose
 // nil check precedes, on every path of its function, the site that starts
 // c: the value is set before c starts, and later runs find it set.
-func (pc *passContext) precedesSpawn(w *access, c *goContext) bool {
+func (dg *diagnoser) precedesSpawn(w *access, c *goContext) bool {
 	if c.site == nil || c.site.Parent() != w.fn {
 		return false
 	}
-	check := lazyCheck(w, pc.addrRef)
+	check := lazyCheck(w, dg.addrRef)
 	return check != nil && check != c.site.Block() && check.Dominates(c.site.Block())
 }
 
 // heldAt returns the first access in as made holding lock id.
-func (pc *passContext) heldAt(as []*access, id string) *access {
+func (dg *diagnoser) heldAt(as []*access, id string) *access {
 	var best *access
 	for _, a := range as {
-		if has(a.locks, id) && (best == nil || pc.comparePos(a.pos, best.pos) < 0) {
+		if has(a.locks, id) && (best == nil || comparePos(dg.pass.Fset, a.pos, best.pos) < 0) {
 			best = a
 		}
 	}
@@ -728,7 +728,7 @@ func (pc *passContext) heldAt(as []*access, id string) *access {
 // instanceOnly reports a shared global written somewhere whose only lock is
 // an instance lock: s.mu cannot guard a package-level variable once
 // there are two values of s (DESIGN §2 wronglock).
-func (pc *passContext) instanceOnly(f *unitFacts) []analysis.Diagnostic {
+func (dg *diagnoser) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 	var diags []analysis.Diagnostic
 	seen := map[*access]bool{}
 	// Accesses outside test files need evidence from contexts that exist
@@ -749,14 +749,14 @@ func (pc *passContext) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 		}
 		var as []*access
 		for _, a := range run.as {
-			if len(a.locks) == 0 || !a.own() || isTestFile(pc.pass.Fset, a.pos) != run.inTests || seen[a.source()] {
+			if len(a.locks) == 0 || !a.own() || isTestFile(dg.pass.Fset, a.pos) != run.inTests || seen[a.source()] {
 				continue
 			}
 			seen[a.source()] = true
 			as = append(as, a)
 		}
-		g := pc.globals.show(f.u.key)
-		diags = append(diags, pc.perFunction(f.u, as, func(a *access) analysis.Diagnostic {
+		g := dg.globals.show(f.u.key)
+		diags = append(diags, dg.perFunction(f.u, as, func(a *access) analysis.Diagnostic {
 			return analysis.Diagnostic{Category: CategoryWrongLock, Message: instanceOnlyMessage(g, a.locks[0].id)}
 		}, g+" also accessed here holding only an instance lock")...)
 	}
@@ -775,8 +775,8 @@ func holdsGlobalLock(a *access) bool {
 // critical section while still aliasing the global (DESIGN §2 D4, §5
 // "Escape"): returned, stored in another global, sent on a channel, or
 // passed to a spawned function.
-func (pc *passContext) escapes(f *unitFacts) []analysis.Diagnostic {
-	if f.lazy || !isAliasing(f.u.typ) || !pc.writtenThrough(f) {
+func (dg *diagnoser) escapes(f *unitFacts) []analysis.Diagnostic {
+	if f.lazy || !isAliasing(f.u.typ) || !dg.writtenThrough(f) {
 		return nil
 	}
 	var diags []analysis.Diagnostic
@@ -786,17 +786,17 @@ func (pc *passContext) escapes(f *unitFacts) []analysis.Diagnostic {
 		if !ok || a.write || !has(a.locks, f.guard.id) || !types.Identical(load.Type(), f.u.typ) {
 			continue
 		}
-		how := pc.escapeOf(load, f)
+		how := dg.escapeOf(load, f)
 		if how == "" {
 			continue
 		}
 		a.source().reported = true
-		pos, end := pc.exprRange(f.u, a.pos)
-		if line := pc.pass.Fset.Position(pos).Line; !seen[line] {
+		pos, end := dg.exprRange(f.u, a.pos)
+		if line := dg.pass.Fset.Position(pos).Line; !seen[line] {
 			seen[line] = true
 			diags = append(diags, analysis.Diagnostic{
 				Pos: pos, End: end, Category: CategoryEscape,
-				Message: fmt.Sprintf("%s escapes the critical section of %s: %s", pc.globals.show(f.u.key), pc.globals.show(f.guard.id), how),
+				Message: fmt.Sprintf("%s escapes the critical section of %s: %s", dg.globals.show(f.u.key), dg.globals.show(f.guard.id), how),
 			})
 		}
 	}
@@ -814,13 +814,13 @@ func isAliasing(t types.Type) bool {
 
 // writtenThrough reports whether the unit's value is written through
 // under the guard: a map or slice element, or a field of its pointee.
-func (pc *passContext) writtenThrough(f *unitFacts) bool {
+func (dg *diagnoser) writtenThrough(f *unitFacts) bool {
 	prefix := f.u.key + "."
-	for _, u := range pc.globals.units {
+	for _, u := range dg.globals.units {
 		if u == nil || u != f.u && !(len(u.key) > len(prefix) && u.key[:len(prefix)] == prefix) {
 			continue
 		}
-		for _, a := range pc.byUnit[u] {
+		for _, a := range dg.byUnit[u] {
 			if !a.write || !has(a.locks, f.guard.id) {
 				continue
 			}
@@ -831,7 +831,7 @@ func (pc *passContext) writtenThrough(f *unitFacts) bool {
 			case *ssa.MapUpdate, *ssa.Call:
 				return true
 			case *ssa.Store:
-				if r, ok := pc.addrRef(instr.Addr); ok && !r.exact {
+				if r, ok := dg.addrRef(instr.Addr); ok && !r.exact {
 					return true // an element
 				}
 			}
@@ -842,10 +842,10 @@ func (pc *passContext) writtenThrough(f *unitFacts) bool {
 
 // escapeOf returns how the value v, loaded from the unit under its guard,
 // leaves the critical section, or "".
-func (pc *passContext) escapeOf(v ssa.Value, f *unitFacts) string {
+func (dg *diagnoser) escapeOf(v ssa.Value, f *unitFacts) string {
 	how := ""
 	for x, r := range aliasUses(v, nil) {
-		if how = pc.escapeHow(x, r, f); how != "" {
+		if how = dg.escapeHow(x, r, f); how != "" {
 			break
 		}
 	}
@@ -854,10 +854,10 @@ func (pc *passContext) escapeOf(v ssa.Value, f *unitFacts) string {
 
 // escapeHow returns how the instruction r, which uses x (the loaded value
 // or an alias of it), makes it leave the critical section, or "".
-func (pc *passContext) escapeHow(x ssa.Value, r ssa.Instruction, f *unitFacts) string {
+func (dg *diagnoser) escapeHow(x ssa.Value, r ssa.Instruction, f *unitFacts) string {
 	switch r := r.(type) {
 	case *ssa.Return:
-		if !has(pc.entryLocks[r.Parent()], f.guard.id) {
+		if !has(dg.entryLocks[r.Parent()], f.guard.id) {
 			return "returned"
 		}
 	case *ssa.Send:
@@ -868,13 +868,13 @@ func (pc *passContext) escapeHow(x ssa.Value, r ssa.Instruction, f *unitFacts) s
 		if r.Val != x {
 			break
 		}
-		if ar, ok := pc.addrRef(r.Addr); ok && ar.global() != nil && ar.path() != f.u.key {
-			return "stored in " + pc.globals.show(ar.path())
+		if ar, ok := dg.addrRef(r.Addr); ok && ar.global() != nil && ar.path() != f.u.key {
+			return "stored in " + dg.globals.show(ar.path())
 		}
 	case *ssa.Go:
 		return "passed to a goroutine"
 	case *ssa.Call:
-		if sites, _ := pc.spawnsOf(r.Parent(), r); len(sites) > 0 {
+		if sites, _ := dg.spawnsOf(r.Parent(), r); len(sites) > 0 {
 			return "passed to a goroutine"
 		}
 	case *ssa.MakeClosure:
@@ -948,26 +948,26 @@ func spawned(mc *ssa.MakeClosure) bool {
 
 // exprRange returns the range of the expression naming the unit's root
 // global on the line of pos, or pos itself when there is none.
-func (pc *passContext) exprRange(u *unit, pos token.Pos) (token.Pos, token.Pos) {
-	if pc.identIndex == nil {
-		pc.identIndex = map[*types.Var][]*ast.Ident{}
-		for id, obj := range pc.pass.TypesInfo.Uses {
+func (dg *diagnoser) exprRange(u *unit, pos token.Pos) (token.Pos, token.Pos) {
+	if dg.identIndex == nil {
+		dg.identIndex = map[*types.Var][]*ast.Ident{}
+		for id, obj := range dg.pass.TypesInfo.Uses {
 			if v, ok := obj.(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-				pc.identIndex[v] = append(pc.identIndex[v], id)
+				dg.identIndex[v] = append(dg.identIndex[v], id)
 			}
 		}
-		for _, ids := range pc.identIndex {
+		for _, ids := range dg.identIndex {
 			slices.SortFunc(ids, func(a, b *ast.Ident) int { return cmp.Compare(a.Pos(), b.Pos()) })
 		}
 		// A global of another package is written dep.Counts: the
 		// expression starts at the package name.
-		pc.qualStart = map[*ast.Ident]token.Pos{}
-		for _, f := range pc.pass.Files {
+		dg.qualStart = map[*ast.Ident]token.Pos{}
+		for _, f := range dg.pass.Files {
 			ast.Inspect(f, func(n ast.Node) bool {
 				if sel, ok := n.(*ast.SelectorExpr); ok {
 					if x, ok := sel.X.(*ast.Ident); ok {
-						if _, ok := pc.pass.TypesInfo.Uses[x].(*types.PkgName); ok {
-							pc.qualStart[sel.Sel] = sel.Pos()
+						if _, ok := dg.pass.TypesInfo.Uses[x].(*types.PkgName); ok {
+							dg.qualStart[sel.Sel] = sel.Pos()
 						}
 					}
 				}
@@ -978,11 +978,11 @@ func (pc *passContext) exprRange(u *unit, pos token.Pos) (token.Pos, token.Pos) 
 	if !pos.IsValid() {
 		return pos, pos
 	}
-	file := pc.pass.Fset.File(pos)
+	file := dg.pass.Fset.File(pos)
 	line := file.Line(pos)
-	for _, id := range pc.identIndex[u.obj] {
-		if pc.pass.Fset.File(id.Pos()) == file && file.Line(id.Pos()) == line {
-			if start, ok := pc.qualStart[id]; ok {
+	for _, id := range dg.identIndex[u.obj] {
+		if dg.pass.Fset.File(id.Pos()) == file && file.Line(id.Pos()) == line {
+			if start, ok := dg.qualStart[id]; ok {
 				return start, id.End()
 			}
 			return id.Pos(), id.End()

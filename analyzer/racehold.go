@@ -36,10 +36,10 @@ func condHeldAt(a *access, id string) bool {
 //     pointee from the global: accesses through cfg under the guard
 //     touch the old one only before the swap, ordered by the guard, and
 //     the new one after it, so they do not race with old.Port.
-func (pc *passContext) loadedUnderGuard(a, b *access, guard string) bool {
+func (dg *diagnoser) loadedUnderGuard(a, b *access, guard string) bool {
 	q := b.unit.key
-	for _, load := range pc.pointerLoads(a) {
-		r, ok := pc.addrRef(load.X)
+	for _, load := range dg.pointerLoads(a) {
+		r, ok := dg.addrRef(load.X)
 		if !ok || !r.exact || r.hops != 0 || r.global() == nil {
 			return false
 		}
@@ -47,9 +47,9 @@ func (pc *passContext) loadedUnderGuard(a, b *access, guard string) bool {
 		if q == p || strings.HasPrefix(p, q+".") {
 			// b touches the pointer the load reads, or memory that
 			// holds it.
-			return b.unit != a.unit && has(pc.loadLocks[load], guard)
+			return b.unit != a.unit && has(dg.loadLocks[load], guard)
 		}
-		if strings.HasPrefix(q, p+".") && has(b.locks, guard) && has(pc.loadLocks[load], guard) && pc.swappedAfter(load, p, guard) {
+		if strings.HasPrefix(q, p+".") && has(b.locks, guard) && has(dg.loadLocks[load], guard) && dg.swappedAfter(load, p, guard) {
 			return true // b, under the guard, reaches only pointees other than a's
 		}
 	}
@@ -60,16 +60,16 @@ func (pc *passContext) loadedUnderGuard(a, b *access, guard string) bool {
 // pointer load belongs to stores the loaded path after it, in the load's
 // block: `old := cfg; cfg = c`. Each instruction after the load is
 // visited once.
-func (pc *passContext) swappedAfter(load *ssa.UnOp, path, guard string) bool {
+func (dg *diagnoser) swappedAfter(load *ssa.UnOp, path, guard string) bool {
 	b := load.Block()
-	st := lockState{locks: pc.loadLocks[load]}
+	st := lockState{locks: dg.loadLocks[load]}
 	for _, instr := range b.Instrs[slices.Index(b.Instrs, ssa.Instruction(load))+1:] {
 		if s, ok := instr.(*ssa.Store); ok {
-			if r, ok := pc.addrRef(s.Addr); ok && r.exact && r.hops == 0 && r.global() != nil && r.path() == path {
+			if r, ok := dg.addrRef(s.Addr); ok && r.exact && r.hops == 0 && r.global() != nil && r.path() == path {
 				return true
 			}
 		}
-		pc.transfer(instr, &st, nil)
+		dg.transfer(instr, &st, nil)
 		if !has(st.locks, guard) {
 			return false
 		}
@@ -81,7 +81,7 @@ func (pc *passContext) swappedAfter(load *ssa.UnOp, path, guard string) bool {
 // a's address to the memory a touches, the root's first: for p.Port with
 // p := cfg, the load of cfg. The walk follows one operand per step, at
 // most maxRefDepth steps.
-func (pc *passContext) pointerLoads(a *access) []*ssa.UnOp {
+func (dg *diagnoser) pointerLoads(a *access) []*ssa.UnOp {
 	var loads []*ssa.UnOp
 	v := a.addr
 	for range maxRefDepth {

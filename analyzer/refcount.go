@@ -82,13 +82,13 @@ func loadsUnit(v ssa.Value, u *unit, refOf refResolver) bool {
 // converted or captured. Passing it as the receiver of a singleton method
 // is none of these: the method's accesses are the global's. It looks at each operand of each instruction of
 // the package's source functions once.
-func (pc *passContext) addressTaken() map[string]bool {
-	if pc.addrTaken != nil {
-		return pc.addrTaken
+func (cl *classifier) addressTaken() map[string]bool {
+	if cl.addrTaken != nil {
+		return cl.addrTaken
 	}
-	pc.addrTaken = map[string]bool{}
+	cl.addrTaken = map[string]bool{}
 	var rands []*ssa.Value
-	for _, fn := range pc.funcs {
+	for _, fn := range cl.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				rands = instr.Operands(rands[:0])
@@ -99,29 +99,29 @@ func (pc *passContext) addressTaken() map[string]bool {
 					default:
 						continue
 					}
-					if !isPointer(v.Type()) || usesAddress(instr, v) || pc.singletonRecv(instr, v) {
+					if !isPointer(v.Type()) || usesAddress(instr, v) || cl.singletonRecv(instr, v) {
 						continue
 					}
-					if r, ok := pc.addrRef(v); ok && r.global() != nil && r.exact && r.hops == 0 {
-						pc.addrTaken[r.path()] = true
+					if r, ok := cl.graph.addrRef(v); ok && r.global() != nil && r.exact && r.hops == 0 {
+						cl.addrTaken[r.path()] = true
 					}
 				}
 			}
 		}
 	}
-	return pc.addrTaken
+	return cl.addrTaken
 }
 
 // singletonRecv reports whether instr passes v as the receiver of a
 // singleton method, whose accesses through it are the global's own and
 // are checked as such.
-func (pc *passContext) singletonRecv(instr ssa.Instruction, v ssa.Value) bool {
+func (cl *classifier) singletonRecv(instr ssa.Instruction, v ssa.Value) bool {
 	c, ok := instr.(ssa.CallInstruction)
 	if !ok || c.Common().IsInvoke() || len(c.Common().Args) == 0 || c.Common().Args[0] != v {
 		return false
 	}
-	fn := pc.staticCallee(c.Common())
-	return fn != nil && len(fn.Params) > 0 && pc.singletons[fn.Params[0]] != nil
+	fn := staticCallee(c.Common())
+	return fn != nil && len(fn.Params) > 0 && cl.graph.singletons[fn.Params[0]] != nil
 }
 
 // usesAddress reports whether instr uses the address v only as an

@@ -21,7 +21,7 @@ type ref struct {
 }
 
 // A refResolver finds the ref of an address: addrRef, or with the
-// package's singleton receivers resolved, (*passContext).addrRef.
+// package's singleton receivers resolved, (*callGraph).addrRef.
 type refResolver func(ssa.Value) (ref, bool)
 
 // global returns the root as a package-level variable, or nil.
@@ -73,7 +73,7 @@ type refWalk struct {
 	steps walkCount
 	// singleton maps a receiver (or a free variable bound to one) to the
 	// global that every call passes as that receiver, or nil
-	// (passContext.singletonRoot).
+	// (callGraph.singletonRoot).
 	singleton func(ssa.Value) *ssa.Global
 }
 

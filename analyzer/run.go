@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 )
 
 // run analyses one package: a cheap syntax and types check first, then
@@ -25,35 +24,35 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 		exportPassedInvokes(pass)
 		return nil, nil
 	}
-	pc := &passContext{pass: pass, cfg: cfg, apis: k}
-	pc.spawnMemo = map[*ssa.Function]bool{}
-
 	// 2. SSA and the globals table, which imported facts complete.
-	pc.program = newProgram(pass, uses.imports)
-	pc.globals = collectGlobals(pass)
-	pc.factImporter = newFactImporter(pass, pc.isSource, pc.globals)
+	prog := newProgram(pass, uses.imports)
+	globals := collectGlobals(pass)
+	imports := newFactImporter(pass, prog.isSource, globals)
 
 	// 3. The call graph: dispatch, calls and uses, singletons.
-	pc.buildDispatch()
-	pc.buildGraph()
-	pc.findSingletons()
+	cg := buildCallGraph(pass, k, prog, imports)
 
 	// 4. Lock flow: summaries, callees first.
-	pc.summaries = map[*ssa.Function]*summary{}
-	for _, fn := range pc.order {
-		pc.summaries[fn] = pc.summarize(fn)
-	}
+	lf := buildLockFlow(cg, imports)
 
 	// 5. Contexts, then 6. accesses with their locks and contexts.
-	pc.buildContexts()
-	pc.collectAccesses()
-	pc.assignContexts()
+	cs := buildContexts(pass, cfg, k, prog, globals, cg, lf, imports)
+	set := buildAccesses(pass, k, prog, globals, cg, lf, cs, imports)
 
-	// 7. Classification, 8. diagnostics, 9. facts for importers, and
-	// the directives' suppression last.
-	v := pc.classify()
-	diags, reported, counts := pc.diagnose(v)
-	pc.exportFacts(v, reported, counts)
+	// 7. Classification.
+	cl := newClassifier(pass, prog, globals, cg, cs, set, imports)
+	v := cl.classify()
+
+	// 8. Diagnostics and 9. facts for importers read every product;
+	// the directives' suppression comes last.
+	dg := &diagnoser{
+		pass: pass, cfg: cfg, apis: k,
+		program: prog, globals: globals, factImporter: imports,
+		callGraph: cg, lockFlow: lf, contextSet: cs, accessSet: set, classifier: cl,
+	}
+	diags, reported, counts := dg.diagnose(v)
+	ex := &exporter{pass: pass, prog: prog, globals: globals, graph: cg, flows: lf, ctxs: cs, accs: set, cls: cl, imports: imports}
+	ex.exportFacts(v, reported, counts)
 	dirs.report(pass, cfg, diags)
 	return nil, nil
 }

@@ -6,15 +6,41 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 )
+
+// A diagnoser is stage 8: it turns the verdict into diagnostics
+// (diagnose), and reads every earlier product to place and word them.
+// The products are embedded so that its methods read their fields by
+// name; they are complete, and only raceCache fills lazily here.
+type diagnoser struct {
+	pass *analysis.Pass
+	cfg  *Config
+	apis *apis // the Go APIs chanown knows, with cfg's additions (knowledge.go)
+
+	*program                   // SSA (ssabuild.go)
+	globals       *globalTable // the package's globals and locks (globals.go); imported facts add locks
+	*callGraph                 // calls, uses, order (graph.go, dispatch.go, singleton.go)
+	*lockFlow                  // function summaries (ssa.go)
+	*factImporter              // imported facts, read on first use (factimport.go)
+	*contextSet                // contexts and reach (contexts.go)
+	*accessSet                 // accesses with their locks and contexts (accesses.go)
+	*classifier                // classification, asked again by diagnostics and facts (verdict.go)
+	raceCache                  // lazy caches of the race tier (race.go)
+}
+
+// inTestFile reports whether fn is declared in a _test.go file.
+func (dg *diagnoser) inTestFile(fn *ssa.Function) bool {
+	return isTestFile(dg.pass.Fset, fn.Pos())
+}
 
 // diagnose returns the diagnostics of v (before suppression): the shared
 // reports in group order, then the race tier's in unit order. It also
 // returns the ids of the locks reported shared and of the reference
 // counts, for the package fact.
-func (pc *passContext) diagnose(v *verdict) (diags []analysis.Diagnostic, reported, counts []string) {
+func (dg *diagnoser) diagnose(v *verdict) (diags []analysis.Diagnostic, reported, counts []string) {
 	for _, g := range v.groups {
-		if d, ok := pc.sharedDiagnostic(g); ok {
+		if d, ok := dg.sharedDiagnostic(g); ok {
 			diags = append(diags, d)
 			reported = append(reported, g.lock.id)
 		}
@@ -24,9 +50,9 @@ func (pc *passContext) diagnose(v *verdict) (diags []analysis.Diagnostic, report
 			}
 		}
 	}
-	diags = append(diags, pc.raceDiagnostics(v.units)...)
+	diags = append(diags, dg.raceDiagnostics(v.units)...)
 	for i := range diags {
-		pc.sortRelated(diags[i].Related)
+		dg.sortRelated(diags[i].Related)
 	}
 	return diags, reported, counts
 }
@@ -34,9 +60,9 @@ func (pc *passContext) diagnose(v *verdict) (diags []analysis.Diagnostic, report
 // sortRelated orders Related entries by position (file name, then
 // offset; comparePos), and entries at one position by message, so that
 // they read top to bottom whatever order the evidence was found in.
-func (pc *passContext) sortRelated(rel []analysis.RelatedInformation) {
+func (dg *diagnoser) sortRelated(rel []analysis.RelatedInformation) {
 	slices.SortStableFunc(rel, func(a, b analysis.RelatedInformation) int {
-		if c := pc.comparePos(a.Pos, b.Pos); c != 0 {
+		if c := comparePos(dg.pass.Fset, a.Pos, b.Pos); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Message, b.Message)
@@ -45,7 +71,7 @@ func (pc *passContext) sortRelated(rel []analysis.RelatedInformation) {
 
 // sharedDiagnostic returns the shared report of g, if any of its units is
 // shared and is not a count or a refcounted resource.
-func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
+func (dg *diagnoser) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 	var named, lazy []*unitFacts
 	var evidence []*unitFacts
 	for _, f := range g.units {
@@ -79,33 +105,33 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 	}
 	var names []string
 	for _, f := range named {
-		names = append(names, pc.globals.show(f.u.key))
+		names = append(names, dg.globals.show(f.u.key))
 	}
 	d := analysis.Diagnostic{
 		Pos:      g.lock.obj.Pos(),
 		End:      g.lock.obj.Pos() + token.Pos(len(g.lock.obj.Name())),
 		Category: CategoryShared,
-		Message:  sharedMessage(kind, pc.globals.show(g.lock.id), names, ctxs),
-		Related:  pc.related(ctxs, append(slices.Clone(named), evidence...), g.lock.id),
+		Message:  sharedMessage(kind, dg.globals.show(g.lock.id), names, ctxs),
+		Related:  dg.related(ctxs, append(slices.Clone(named), evidence...), g.lock.id),
 	}
-	pc.offerFix(&d, g, kind) // fix.go: the conversion to channel-owned state, when safe
-	if g.lock.obj.Pkg() != pc.pass.Pkg {
+	dg.offerFix(&d, g, kind) // fix.go: the conversion to channel-owned state, when safe
+	if g.lock.obj.Pkg() != dg.pass.Pkg {
 		// A lock of another package of the module: report here once,
 		// at the first contributing spawn site, unless the declaring
 		// package, or a package between, reported it (DESIGN §5
 		// "Positions").
-		if _, ok := pc.reportedByImports()[g.lock.id]; ok {
+		if _, ok := dg.reportedByImports()[g.lock.id]; ok {
 			return analysis.Diagnostic{}, false
 		}
 		d.Pos = token.NoPos
 		for _, c := range ctxs {
-			if c.site != nil && c.pos.IsValid() && (!d.Pos.IsValid() || pc.comparePos(c.pos, d.Pos) < 0) {
+			if c.site != nil && c.pos.IsValid() && (!d.Pos.IsValid() || comparePos(dg.pass.Fset, c.pos, d.Pos) < 0) {
 				d.Pos = c.pos
 			}
 		}
 		if !d.Pos.IsValid() {
 			for _, a := range live {
-				if !d.Pos.IsValid() || pc.comparePos(a.pos, d.Pos) < 0 {
+				if !d.Pos.IsValid() || comparePos(dg.pass.Fset, a.pos, d.Pos) < 0 {
 					d.Pos = a.pos
 				}
 			}
@@ -113,7 +139,7 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 		d.End = d.Pos
 		for _, f := range named {
 			if f.u.pos.IsValid() {
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.u.pos, Message: pc.globals.show(f.u.key) + " declared here"})
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: f.u.pos, Message: dg.globals.show(f.u.key) + " declared here"})
 			}
 		}
 	}
@@ -122,7 +148,7 @@ func (pc *passContext) sharedDiagnostic(g *group) (analysis.Diagnostic, bool) {
 
 // related returns the evidence of a shared report: the spawn sites, then
 // one access per (unit, function), preferring a write.
-func (pc *passContext) related(ctxs []*goContext, units []*unitFacts, lock string) []analysis.RelatedInformation {
+func (dg *diagnoser) related(ctxs []*goContext, units []*unitFacts, lock string) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
 	for _, c := range ctxs {
 		if c.pos.IsValid() {
@@ -149,17 +175,17 @@ func (pc *passContext) related(ctxs []*goContext, units []*unitFacts, lock strin
 			if a.write {
 				verb = "written"
 			}
-			how := " here holding " + pc.globals.show(lock)
+			how := " here holding " + dg.globals.show(lock)
 			switch {
 			case !has(a.locks, lock):
-				how = " here without " + pc.globals.show(lock)
+				how = " here without " + dg.globals.show(lock)
 			case a.inside != "" && !has(a.callerLocks, lock):
 				// Made inside an imported function, which
 				// takes the lock itself.
-				how = " here, " + a.heldHere(lock, pc.globals.show(lock))
+				how = " here, " + a.heldHere(lock, dg.globals.show(lock))
 			}
-			pos, _ := pc.exprRange(f.u, a.pos)
-			out = append(out, analysis.RelatedInformation{Pos: pos, Message: pc.globals.show(f.u.key) + " " + verb + how})
+			pos, _ := dg.exprRange(f.u, a.pos)
+			out = append(out, analysis.RelatedInformation{Pos: pos, Message: dg.globals.show(f.u.key) + " " + verb + how})
 		}
 	}
 	return out

@@ -3,8 +3,6 @@ package analyzer
 import (
 	"go/token"
 	"testing"
-
-	"golang.org/x/tools/go/analysis"
 )
 
 // TestSplitPath checks how ids of packages the analysed package does not
@@ -40,18 +38,17 @@ func TestComparePos(t *testing.T) {
 	fset := token.NewFileSet()
 	b := fset.AddFile("b.go", -1, 100) // added first: lower token.Pos
 	a := fset.AddFile("a.go", -1, 100)
-	pc := &passContext{pass: &analysis.Pass{Fset: fset}}
 	pa, pb := a.Pos(10), b.Pos(50)
 	if pb >= pa {
 		t.Fatalf("setup: b.go's position %d should be below a.go's %d", pb, pa)
 	}
-	if got := pc.comparePos(pa, pb); got >= 0 {
+	if got := comparePos(fset, pa, pb); got >= 0 {
 		t.Errorf("comparePos(a.go:10, b.go:50) = %d, want < 0", got)
 	}
-	if got := pc.comparePos(a.Pos(20), a.Pos(10)); got <= 0 {
+	if got := comparePos(fset, a.Pos(20), a.Pos(10)); got <= 0 {
 		t.Errorf("comparePos(a.go:20, a.go:10) = %d, want > 0", got)
 	}
-	if got := pc.comparePos(token.NoPos, pb); got >= 0 {
+	if got := comparePos(fset, token.NoPos, pb); got >= 0 {
 		t.Errorf("comparePos(NoPos, b.go:50) = %d, want < 0", got)
 	}
 }

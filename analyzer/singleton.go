@@ -15,9 +15,9 @@ import (
 // state. A call from another such method through its own receiver passes
 // that method's global.
 
-// findSingletons fills pc.singletons: for each singleton method, its
+// findSingletons fills cg.singletons: for each singleton method, its
 // receiver parameter and the free variables bound to it, mapped to the
-// global. It needs pc.uses (buildGraph) and pc.dispatch (bound method
+// global. It needs cg.uses (buildGraph) and cg.dispatch (bound method
 // values). Candidates only lose their status or gain their global, each
 // at most once, so the loop runs at most twice per candidate, each round
 // linear in the candidates' uses.
@@ -26,16 +26,16 @@ import (
 // "Test files"): a test that makes an instance of its own and calls the
 // method on it does not make the receiver instance state, or the package
 // and its test variant would disagree. Such calls are removed from
-// pc.uses and recorded in pc.foreignCalls, so that the test reaches
+// cg.uses and recorded in cg.foreignCalls, so that the test reaches
 // nothing of the global through them.
-func (pc *passContext) findSingletons() {
+func (cg *callGraph) findSingletons() {
 	var cands []*ssa.Function
 	global := map[*ssa.Function]*ssa.Global{}
 	valid := map[*ssa.Function]bool{}
 	owner := map[*ssa.Parameter]*ssa.Function{} // receiver → its method
-	for _, fn := range pc.funcs {
+	for _, fn := range cg.prog.funcs {
 		obj := funcObj(fn)
-		if obj == nil || obj.Exported() || fn.Signature.Recv() == nil || len(fn.Params) == 0 || len(pc.uses[fn])+len(pc.dispatch.bound[obj]) == 0 {
+		if obj == nil || obj.Exported() || fn.Signature.Recv() == nil || len(fn.Params) == 0 || len(cg.uses[fn])+len(cg.dispatch.bound[obj]) == 0 {
 			continue
 		}
 		if _, ok := fn.Params[0].Type().Underlying().(*types.Pointer); !ok {
@@ -49,16 +49,16 @@ func (pc *passContext) findSingletons() {
 	// only tests call (a test helper kept beside the code) by its tests.
 	byNonTest := map[*ssa.Function]bool{}
 	for _, fn := range cands {
-		byNonTest[fn] = pc.hasNonTestUse(fn)
+		byNonTest[fn] = cg.hasNonTestUse(fn)
 	}
-	bindings := pc.dispatch.freeVars
+	bindings := cg.dispatch.freeVars
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range cands {
 			if !valid[fn] {
 				continue
 			}
-			g, ok := pc.receiverGlobal(fn, owner, valid, global, byNonTest[fn])
+			g, ok := cg.receiverGlobal(fn, owner, valid, global, byNonTest[fn])
 			switch {
 			case !ok:
 				valid[fn] = false
@@ -69,43 +69,43 @@ func (pc *passContext) findSingletons() {
 			}
 		}
 	}
-	pc.singletons = map[ssa.Value]*ssa.Global{}
-	pc.foreignCalls = map[ssa.Instruction]bool{}
+	cg.singletons = map[ssa.Value]*ssa.Global{}
+	cg.foreignCalls = map[ssa.Instruction]bool{}
 	for _, fn := range cands {
 		g := global[fn]
 		if !valid[fn] || g == nil {
 			continue
 		}
-		pc.singletons[fn.Params[0]] = g
+		cg.singletons[fn.Params[0]] = g
 		// The test calls left out above: those on another receiver
 		// reach nothing of g.
-		kept := pc.uses[fn][:0:0]
-		for _, u := range pc.uses[fn] {
-			if c, ok := pc.testCallOf(fn, u); ok && byNonTest[fn] {
-				if h, ok := pc.recvGlobal(c.Args[0], owner, valid, global); !ok || h != g {
-					pc.foreignCalls[u.instr] = true
+		kept := cg.uses[fn][:0:0]
+		for _, u := range cg.uses[fn] {
+			if c, ok := cg.testCallOf(fn, u); ok && byNonTest[fn] {
+				if h, ok := cg.recvGlobal(c.Args[0], owner, valid, global); !ok || h != g {
+					cg.foreignCalls[u.instr] = true
 					continue
 				}
 			}
 			kept = append(kept, u)
 		}
-		pc.uses[fn] = kept
+		cg.uses[fn] = kept
 	}
 	// A receiver that a closure captures lives in a spill (a local
 	// holding the parameter), which the method and its closures load it
 	// from: the spill, and the closures' free variables bound to it (or,
 	// for a receiver bound by value, to the receiver), stand for the
 	// global too.
-	for a, v := range pc.dispatch.captured {
+	for a, v := range cg.dispatch.captured {
 		if p, ok := v.(*ssa.Parameter); ok && p.Parent() == a.Parent() {
-			if g := pc.singletons[p]; g != nil {
-				pc.singletons[a] = g
+			if g := cg.singletons[p]; g != nil {
+				cg.singletons[a] = g
 			}
 		}
 	}
 	for fv := range bindings {
-		if g := pc.singletons[boundValue(fv, bindings)]; g != nil {
-			pc.singletons[fv] = g
+		if g := cg.singletons[boundValue(fv, bindings)]; g != nil {
+			cg.singletons[fv] = g
 		}
 	}
 }
@@ -114,9 +114,9 @@ func (pc *passContext) findSingletons() {
 // passes as receiver: a captured receiver is passed as a load of its
 // spill (the local SSA keeps for a captured parameter), through the
 // free variables of the closures that capture it.
-func (pc *passContext) receiverOf(v ssa.Value) ssa.Value {
-	v = boundValue(v, pc.dispatch.freeVars)
-	if c, ok := pc.capturedValue(v); ok {
+func (cg *callGraph) receiverOf(v ssa.Value) ssa.Value {
+	v = boundValue(v, cg.dispatch.freeVars)
+	if c, ok := cg.capturedValue(v); ok {
 		return c
 	}
 	return v
@@ -127,10 +127,10 @@ func (pc *passContext) receiverOf(v ssa.Value) ssa.Value {
 // something else (or uses fn other than by calling it). With byNonTest,
 // calls from test files of a method outside them do not count
 // (testCallOf).
-func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter]*ssa.Function, valid map[*ssa.Function]bool, global map[*ssa.Function]*ssa.Global, byNonTest bool) (*ssa.Global, bool) {
+func (cg *callGraph) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter]*ssa.Function, valid map[*ssa.Function]bool, global map[*ssa.Function]*ssa.Global, byNonTest bool) (*ssa.Global, bool) {
 	var g *ssa.Global
 	merge := func(recv ssa.Value) bool {
-		h, ok := pc.recvGlobal(recv, owner, valid, global)
+		h, ok := cg.recvGlobal(recv, owner, valid, global)
 		if !ok || h != nil && g != nil && h != g {
 			return false
 		}
@@ -139,11 +139,11 @@ func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter
 		}
 		return true
 	}
-	for _, u := range pc.uses[fn] {
-		if _, ok := pc.testCallOf(fn, u); ok && byNonTest {
+	for _, u := range cg.uses[fn] {
+		if _, ok := cg.testCallOf(fn, u); ok && byNonTest {
 			continue // judged by its non-test calls
 		}
-		if c, ok := u.instr.(ssa.CallInstruction); ok && !c.Common().IsInvoke() && pc.staticCallee(c.Common()) == fn && len(c.Common().Args) > 0 {
+		if c, ok := u.instr.(ssa.CallInstruction); ok && !c.Common().IsInvoke() && staticCallee(c.Common()) == fn && len(c.Common().Args) > 0 {
 			if !merge(c.Common().Args[0]) {
 				return nil, false
 			}
@@ -154,7 +154,7 @@ func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter
 		}
 		// The receiver is bound where the method value is made: below.
 	}
-	for _, recv := range pc.dispatch.bound[funcObj(fn)] {
+	for _, recv := range cg.dispatch.bound[funcObj(fn)] {
 		if !merge(recv) {
 			return nil, false
 		}
@@ -166,8 +166,8 @@ func (pc *passContext) receiverGlobal(fn *ssa.Function, owner map[*ssa.Parameter
 // stands for: the global or its pointer value, or the receiver of a
 // singleton candidate (its global, nil while undecided); false if recv is
 // anything else.
-func (pc *passContext) recvGlobal(recv ssa.Value, owner map[*ssa.Parameter]*ssa.Function, valid map[*ssa.Function]bool, global map[*ssa.Function]*ssa.Global) (*ssa.Global, bool) {
-	switch r := pc.receiverOf(recv).(type) {
+func (cg *callGraph) recvGlobal(recv ssa.Value, owner map[*ssa.Parameter]*ssa.Function, valid map[*ssa.Function]bool, global map[*ssa.Function]*ssa.Global) (*ssa.Global, bool) {
+	switch r := cg.receiverOf(recv).(type) {
 	case *ssa.Global:
 		return r, true
 	case *ssa.UnOp:
@@ -194,12 +194,12 @@ func (pc *passContext) recvGlobal(recv ssa.Value, owner map[*ssa.Parameter]*ssa.
 
 // testCallOf returns the call of u if it is a static call of fn, a
 // method outside test files, from a function in a test file.
-func (pc *passContext) testCallOf(fn *ssa.Function, u use) (*ssa.CallCommon, bool) {
-	if pc.inTestFile(fn) || !pc.inTestFile(u.instr.Parent()) {
+func (cg *callGraph) testCallOf(fn *ssa.Function, u use) (*ssa.CallCommon, bool) {
+	if isTestFile(cg.pass.Fset, fn.Pos()) || !isTestFile(cg.pass.Fset, u.instr.Parent().Pos()) {
 		return nil, false
 	}
 	c, ok := u.instr.(ssa.CallInstruction)
-	if !ok || c.Common().IsInvoke() || pc.staticCallee(c.Common()) != fn || len(c.Common().Args) == 0 {
+	if !ok || c.Common().IsInvoke() || staticCallee(c.Common()) != fn || len(c.Common().Args) == 0 {
 		return nil, false
 	}
 	return c.Common(), true
@@ -207,17 +207,17 @@ func (pc *passContext) testCallOf(fn *ssa.Function, u use) (*ssa.CallCommon, boo
 
 // hasNonTestUse reports whether fn, a method outside test files, is used
 // outside them: called, or bound as a method value.
-func (pc *passContext) hasNonTestUse(fn *ssa.Function) bool {
-	if pc.inTestFile(fn) {
+func (cg *callGraph) hasNonTestUse(fn *ssa.Function) bool {
+	if isTestFile(cg.pass.Fset, fn.Pos()) {
 		return false
 	}
-	for _, u := range pc.uses[fn] {
-		if !pc.inTestFile(u.instr.Parent()) {
+	for _, u := range cg.uses[fn] {
+		if !isTestFile(cg.pass.Fset, u.instr.Parent().Pos()) {
 			return true
 		}
 	}
-	for _, recv := range pc.dispatch.bound[funcObj(fn)] {
-		if p := recv.Parent(); p == nil || !pc.inTestFile(p) {
+	for _, recv := range cg.dispatch.bound[funcObj(fn)] {
+		if p := recv.Parent(); p == nil || !isTestFile(cg.pass.Fset, p.Pos()) {
 			return true
 		}
 	}
@@ -240,13 +240,13 @@ func usesMethodValue(instr ssa.Instruction, fn *ssa.Function) bool {
 
 // singletonRoot returns the global a receiver or free variable stands
 // for, or nil (refWalk.singleton).
-func (pc *passContext) singletonRoot(v ssa.Value) *ssa.Global {
-	return pc.singletons[v]
+func (cg *callGraph) singletonRoot(v ssa.Value) *ssa.Global {
+	return cg.singletons[v]
 }
 
 // addrRef is addrRef with the package's singleton receivers resolved to
 // their globals.
-func (pc *passContext) addrRef(v ssa.Value) (ref, bool) {
-	w := refWalk{singleton: pc.singletonRoot}
+func (cg *callGraph) addrRef(v ssa.Value) (ref, bool) {
+	w := refWalk{singleton: cg.singletonRoot}
 	return w.walkRef(v, 0)
 }

@@ -15,7 +15,7 @@ import (
 
 // isSinkField reports whether addr is the address of a func-typed field
 // of one of sinkStructs, or a field of the callbacks flag.
-func (pc *passContext) isSinkField(addr ssa.Value) bool {
+func (cs *contextSet) isSinkField(addr ssa.Value) bool {
 	fa, ok := addr.(*ssa.FieldAddr)
 	if !ok {
 		return false
@@ -29,7 +29,7 @@ func (pc *passContext) isSinkField(addr ssa.Value) bool {
 		return false
 	}
 	st, ok := n.Underlying().(*types.Struct)
-	return ok && fa.Field < st.NumFields() && pc.apis.isSinkField(n, st.Field(fa.Field))
+	return ok && fa.Field < st.NumFields() && cs.apis.isSinkField(n, st.Field(fa.Field))
 }
 
 // callbackMethods returns the methods of the package's types that a
@@ -37,7 +37,7 @@ func (pc *passContext) isSinkField(addr ssa.Value) bool {
 // a type converted to one of them, and the methods of a gRPC service
 // implementation (a value passed to a generated Register…Server
 // function). In source order.
-func (pc *passContext) callbackMethods() []*ssa.Function {
+func (cs *contextSet) callbackMethods() []*ssa.Function {
 	var out []*ssa.Function
 	add := func(t types.Type, names []string) {
 		ms := types.NewMethodSet(t)
@@ -46,18 +46,18 @@ func (pc *passContext) callbackMethods() []*ssa.Function {
 			if !ok || (names != nil && !slices.Contains(names, obj.Name())) || (names == nil && !obj.Exported()) {
 				continue
 			}
-			f := norm(pc.pkg.Prog.FuncValue(obj.Origin()))
-			if f != nil && pc.isSource[f] && !pc.inTestFile(f) && !slices.Contains(out, f) {
+			f := norm(cs.prog.pkg.Prog.FuncValue(obj.Origin()))
+			if f != nil && cs.prog.isSource[f] && !isTestFile(cs.pass.Fset, f.Pos()) && !slices.Contains(out, f) {
 				out = append(out, f)
 			}
 		}
 	}
-	for _, fn := range pc.funcs {
+	for _, fn := range cs.prog.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch instr := instr.(type) {
 				case *ssa.MakeInterface:
-					if iface, ok := sinkInterface(instr.Type()); ok && pc.ownType(instr.X.Type()) {
+					if iface, ok := sinkInterface(instr.Type()); ok && cs.graph.ownType(instr.X.Type()) {
 						var names []string
 						for m := range iface.Methods() {
 							names = append(names, m.Name())
@@ -65,14 +65,14 @@ func (pc *passContext) callbackMethods() []*ssa.Function {
 						add(instr.X.Type(), names)
 					}
 				case *ssa.Call:
-					if t := grpcServiceImpl(&instr.Call); t != nil && pc.ownType(t) {
+					if t := grpcServiceImpl(&instr.Call); t != nil && cs.graph.ownType(t) {
 						add(t, nil)
 					}
 				}
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b *ssa.Function) int { return pc.comparePos(a.Pos(), b.Pos()) })
+	slices.SortFunc(out, func(a, b *ssa.Function) int { return comparePos(cs.pass.Fset, a.Pos(), b.Pos()) })
 	return out
 }
 
@@ -91,8 +91,8 @@ type invokedMethod struct {
 // of the fact's names. Each method once, in source order. A type never
 // converted to the interface starts nothing: the dependency cannot call
 // it through that interface.
-func (pc *passContext) invokedMethods() []invokedMethod {
-	invoked := pc.invokedByImports()
+func (cs *contextSet) invokedMethods() []invokedMethod {
+	invoked := cs.imports.invokedByImports()
 	if len(invoked) == 0 {
 		return nil
 	}
@@ -104,7 +104,7 @@ func (pc *passContext) invokedMethods() []invokedMethod {
 	seen := map[*ssa.Function]bool{}
 	add := func(t, to types.Type) {
 		n, ok := types.Unalias(to).(*types.Named)
-		if !ok || n.Obj().Pkg() == nil || !pc.ownType(t) {
+		if !ok || n.Obj().Pkg() == nil || !cs.graph.ownType(t) {
 			return
 		}
 		qual := n.Obj().Pkg().Path() + "." + n.Obj().Name()
@@ -117,15 +117,15 @@ func (pc *passContext) invokedMethods() []invokedMethod {
 			if !ok {
 				continue
 			}
-			f := pc.sourceMethod(t, m.Pkg(), m.Name())
-			if f != nil && !pc.inTestFile(f) && !seen[f] {
+			f := cs.graph.sourceMethod(t, m.Pkg(), m.Name())
+			if f != nil && !isTestFile(cs.pass.Fset, f.Pos()) && !seen[f] {
 				seen[f] = true
 				out = append(out, invokedMethod{f, src})
 			}
 		}
 	}
-	for _, fn := range pc.funcs {
-		if pc.inTestFile(fn) {
+	for _, fn := range cs.prog.funcs {
+		if isTestFile(cs.pass.Fset, fn.Pos()) {
 			continue
 		}
 		for _, b := range fn.Blocks {
@@ -138,20 +138,20 @@ func (pc *passContext) invokedMethods() []invokedMethod {
 	}
 	// SSA drops the value of a blank variable's initialiser unconverted,
 	// so the guards are read from the syntax.
-	for _, g := range pc.interfaceGuards() {
+	for _, g := range cs.interfaceGuards() {
 		add(g[0], g[1])
 	}
-	slices.SortFunc(out, func(a, b invokedMethod) int { return pc.comparePos(a.fn.Pos(), b.fn.Pos()) })
+	slices.SortFunc(out, func(a, b invokedMethod) int { return comparePos(cs.pass.Fset, a.fn.Pos(), b.fn.Pos()) })
 	return out
 }
 
 // interfaceGuards returns the interface guards of the package's files
 // outside tests, var _ I = (*T)(nil), as pairs of the value's type and
 // the interface, in source order.
-func (pc *passContext) interfaceGuards() [][2]types.Type {
+func (cs *contextSet) interfaceGuards() [][2]types.Type {
 	var out [][2]types.Type
-	for _, file := range pc.pass.Files {
-		if isTestFile(pc.pass.Fset, file.Pos()) {
+	for _, file := range cs.pass.Files {
+		if isTestFile(cs.pass.Fset, file.Pos()) {
 			continue
 		}
 		for _, decl := range file.Decls {
@@ -164,12 +164,12 @@ func (pc *passContext) interfaceGuards() [][2]types.Type {
 				if !ok || vs.Type == nil || len(vs.Values) != len(vs.Names) {
 					continue
 				}
-				to := pc.pass.TypesInfo.TypeOf(vs.Type)
+				to := cs.pass.TypesInfo.TypeOf(vs.Type)
 				if to == nil || !types.IsInterface(to) {
 					continue
 				}
 				for i, name := range vs.Names {
-					if t := pc.pass.TypesInfo.TypeOf(vs.Values[i]); name.Name == "_" && t != nil && !types.IsInterface(t) {
+					if t := cs.pass.TypesInfo.TypeOf(vs.Values[i]); name.Name == "_" && t != nil && !types.IsInterface(t) {
 						out = append(out, [2]types.Type{t, to})
 					}
 				}

@@ -40,7 +40,7 @@ type visitFunc func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, 
 // change is monotone (merge shrinks the locks held on every path and the
 // common prefix of the defers, and grows the locks held on some path),
 // so each block is processed at most 1 + 2·locks + defers times.
-func (pc *passContext) flow(fn *ssa.Function, entry, entryMay lockset, gates map[*ssa.Parameter]lockset, visit visitFunc) {
+func (lf *lockFlow) flow(fn *ssa.Function, entry, entryMay lockset, gates map[*ssa.Parameter]lockset, visit visitFunc) {
 	if len(fn.Blocks) == 0 {
 		return
 	}
@@ -70,16 +70,16 @@ func (pc *passContext) flow(fn *ssa.Function, entry, entryMay lockset, gates map
 		work = work[:len(work)-1]
 		st := in[b.Index].fork()
 		for _, instr := range b.Instrs {
-			pc.transfer(instr, &st, nil)
+			lf.transfer(instr, &st, nil)
 		}
 		for i, succ := range b.Succs {
-			push(succ, pc.refineEdge(b, i, st, gates))
+			push(succ, lf.refineEdge(b, i, st, gates))
 		}
 	}
 	if visit == nil {
 		return
 	}
-	ch := pc.newCondHeld(fn, in, gates)
+	ch := lf.newCondHeld(fn, in, gates)
 	for _, b := range fn.Blocks {
 		if in[b.Index] == nil {
 			continue // unreachable
@@ -91,14 +91,14 @@ func (pc *passContext) flow(fn *ssa.Function, entry, entryMay lockset, gates map
 		}
 		st := in[b.Index].fork()
 		for _, instr := range b.Instrs {
-			pc.transfer(instr, &st, atB)
+			lf.transfer(instr, &st, atB)
 		}
 	}
 }
 
 // transfer applies instr to st, first calling visit (if any) with the
 // state before it: the locks held on every path and on some path.
-func (pc *passContext) transfer(instr ssa.Instruction, st *lockState, visit visitFunc) {
+func (lf *lockFlow) transfer(instr ssa.Instruction, st *lockState, visit visitFunc) {
 	var call *ssa.CallCommon
 	if c, ok := instr.(ssa.CallInstruction); ok {
 		call = c.Common()
@@ -108,18 +108,18 @@ func (pc *passContext) transfer(instr ssa.Instruction, st *lockState, visit visi
 	}
 	switch instr := instr.(type) {
 	case *ssa.Call:
-		pc.applyCall(&instr.Call, st)
+		lf.applyCall(&instr.Call, st)
 	case *ssa.Defer:
 		st.defers = append(st.defers, instr)
 	case *ssa.Send, *ssa.UnOp:
-		pc.chanOp(instr, st)
+		lf.chanOp(instr, st)
 	case *ssa.RunDefers:
 		for i := len(st.defers) - 1; i >= 0; i-- {
 			d := st.defers[i]
 			if visit != nil {
 				visit(d, &d.Call, true, st.locks, st.may)
 			}
-			pc.applyCall(&d.Call, st)
+			lf.applyCall(&d.Call, st)
 		}
 		st.defers = nil
 	}
@@ -127,9 +127,9 @@ func (pc *passContext) transfer(instr ssa.Instruction, st *lockState, visit visi
 
 // applyCall applies the lock effect of call to st: a mutex operation, the
 // summary of a static callee, or calling a releaser returned by a helper.
-func (pc *passContext) applyCall(call *ssa.CallCommon, st *lockState) {
+func (lf *lockFlow) applyCall(call *ssa.CallCommon, st *lockState) {
 	if op, addr := lockCall(call); op != opNone {
-		id, _ := pc.lockID(addr)
+		id, _ := lf.graph.lockID(addr)
 		switch op {
 		case opLock:
 			st.acquire(id, false)
@@ -140,8 +140,8 @@ func (pc *passContext) applyCall(call *ssa.CallCommon, st *lockState) {
 		}
 		return
 	}
-	if callee := pc.staticCallee(call); callee != nil {
-		if s := pc.summaryOf(callee); s != nil {
+	if callee := staticCallee(call); callee != nil {
+		if s := lf.summaryOf(callee); s != nil {
 			st.acquireAll(s.acquired)
 			for _, id := range s.released {
 				st.release(id)
@@ -149,20 +149,20 @@ func (pc *passContext) applyCall(call *ssa.CallCommon, st *lockState) {
 		}
 		return
 	}
-	for _, id := range pc.releasedByCalling(call.Value) {
+	for _, id := range lf.releasedByCalling(call.Value) {
 		st.release(id)
 	}
 }
 
 // releasedByCalling returns the locks released by calling the func value
 // v: a value returned by a lock helper (`unlock := lock(); unlock()`).
-func (pc *passContext) releasedByCalling(v ssa.Value) []string {
+func (lf *lockFlow) releasedByCalling(v ssa.Value) []string {
 	c, ok := v.(*ssa.Call)
 	if !ok {
 		return nil
 	}
-	if callee := pc.staticCallee(&c.Call); callee != nil {
-		if s := pc.summaryOf(callee); s != nil {
+	if callee := staticCallee(&c.Call); callee != nil {
+		if s := lf.summaryOf(callee); s != nil {
 			return s.releaser
 		}
 	}
@@ -174,7 +174,7 @@ func (pc *passContext) releasedByCalling(v ssa.Value) []string {
 // true, holds its lock only on the true branch; the chosen case of a
 // select sends on or receives from a channel lock (chanlock.go); the
 // true branch of an if on a gated bool parameter holds its gate's locks.
-func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState, gates map[*ssa.Parameter]lockset) lockState {
+func (lf *lockFlow) refineEdge(b *ssa.BasicBlock, i int, st lockState, gates map[*ssa.Parameter]lockset) lockState {
 	if len(b.Instrs) == 0 {
 		return st
 	}
@@ -190,7 +190,7 @@ func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState, gates 
 		return st
 	}
 	if sel, k, ok := selectCase(cond); ok {
-		return pc.refineSelect(sel, k, st)
+		return lf.refineSelect(sel, k, st)
 	}
 	if p, ok := cond.(*ssa.Parameter); ok && len(gates[p]) > 0 {
 		out := st.fork()
@@ -201,8 +201,8 @@ func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState, gates 
 	if !ok {
 		return st
 	}
-	if callee := pc.staticCallee(&c.Call); callee != nil {
-		if s := pc.summaryOf(callee); s != nil && len(s.tryAcquired) > 0 {
+	if callee := staticCallee(&c.Call); callee != nil {
+		if s := lf.summaryOf(callee); s != nil && len(s.tryAcquired) > 0 {
 			out := st.fork()
 			out.acquireAll(s.tryAcquired)
 			return out
@@ -212,7 +212,7 @@ func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState, gates 
 	if op != opTryLock && op != opTryRLock {
 		return st
 	}
-	id, _ := pc.lockID(addr)
+	id, _ := lf.graph.lockID(addr)
 	out := st.fork()
 	out.acquire(id, op == opTryRLock)
 	return out
@@ -220,15 +220,15 @@ func (pc *passContext) refineEdge(b *ssa.BasicBlock, i int, st lockState, gates 
 
 // summaryOf returns the summary of fn: computed for source functions,
 // built from the fact of an imported function.
-func (pc *passContext) summaryOf(fn *ssa.Function) *summary {
+func (lf *lockFlow) summaryOf(fn *ssa.Function) *summary {
 	if fn == nil {
 		return nil
 	}
-	if s, ok := pc.summaries[fn]; ok {
+	if s, ok := lf.summaries[fn]; ok {
 		return s
 	}
 	var s *summary
-	if ff := pc.factOf(fn); ff != nil {
+	if ff := lf.imports.factOf(fn); ff != nil {
 		s = &summary{releaser: ff.Releaser}
 		for _, l := range ff.Acquires {
 			s.acquired = s.acquired.with(l.ID, l.Read)
@@ -244,12 +244,22 @@ func (pc *passContext) summaryOf(fn *ssa.Function) *summary {
 			setFlag(&s.spawnsParam, i)
 		}
 	}
-	pc.summaries[fn] = s
+	lf.summaries[fn] = s
 	return s
 }
 
+// buildLockFlow is stage 4: a summary for every source function,
+// callees first, so that each call's effect is known where it is met.
+func buildLockFlow(cg *callGraph, imports *factImporter) *lockFlow {
+	lf := &lockFlow{graph: cg, imports: imports, summaries: map[*ssa.Function]*summary{}}
+	for _, fn := range cg.order {
+		lf.summaries[fn] = lf.summarize(fn)
+	}
+	return lf
+}
+
 // summarize computes fn's summary, given the summaries of its callees.
-func (pc *passContext) summarize(fn *ssa.Function) *summary {
+func (lf *lockFlow) summarize(fn *ssa.Function) *summary {
 	s := &summary{}
 	params := map[ssa.Value]int{}
 	for i, p := range fn.Params {
@@ -258,8 +268,8 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 	var returns []lockset
 	var returnInstrs []*ssa.Return
 	releasers := [][]string(nil)
-	pc.flow(fn, nil, nil, nil, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, _ lockset) {
-		if id, ok := pc.releasedChan(instr); ok && !has(locks, id) {
+	lf.flow(fn, nil, nil, nil, func(instr ssa.Instruction, call *ssa.CallCommon, deferred bool, locks, _ lockset) {
+		if id, ok := lf.releasedChan(instr); ok && !has(locks, id) {
 			s.released = appendUnique(s.released, id)
 		}
 		if call != nil {
@@ -267,11 +277,11 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 				return // effects happen at RunDefers
 			}
 			if op, addr := lockCall(call); op == opUnlock || op == opRUnlock {
-				if id, _ := pc.lockID(addr); !has(locks, id) {
+				if id, _ := lf.graph.lockID(addr); !has(locks, id) {
 					s.released = appendUnique(s.released, id)
 				}
-			} else if callee := pc.staticCallee(call); callee != nil {
-				if cs := pc.summaryOf(callee); cs != nil {
+			} else if callee := staticCallee(call); callee != nil {
+				if cs := lf.summaryOf(callee); cs != nil {
 					for _, id := range cs.released {
 						if !has(locks, id) {
 							s.released = appendUnique(s.released, id)
@@ -306,7 +316,7 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 			if _, isGo := instr.(*ssa.Go); isGo {
 				// go func() { f() }(): a closure that calls a
 				// parameter it captured.
-				for _, i := range pc.calledCaptures(call.Value, params) {
+				for _, i := range lf.calledCaptures(call.Value, params) {
 					setFlag(&s.spawnsParam, i)
 				}
 			}
@@ -326,17 +336,17 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 			returnInstrs = append(returnInstrs, instr)
 			var rel []string
 			if len(instr.Results) == 1 {
-				rel = pc.releaserOf(instr.Results[0])
+				rel = lf.releaserOf(instr.Results[0])
 			}
 			releasers = append(releasers, rel)
 		case *ssa.Store:
-			if r, ok := pc.addrRef(instr.Addr); ok && r.hops <= 1 {
+			if r, ok := lf.graph.addrRef(instr.Addr); ok && r.hops <= 1 {
 				if i, ok := params[r.root]; ok {
 					setFlag(&s.mutates, i)
 				}
 			}
 		case *ssa.MapUpdate:
-			if r, ok := pc.addrRef(instr.Map); ok && r.hops <= 1 {
+			if r, ok := lf.graph.addrRef(instr.Map); ok && r.hops <= 1 {
 				if i, ok := params[r.root]; ok {
 					setFlag(&s.mutates, i)
 				}
@@ -358,20 +368,20 @@ func (pc *passContext) summarize(fn *ssa.Function) *summary {
 // releaserOf returns the locks released by calling the func value v:
 // a bound Unlock (return mu.Unlock), or a function or closure whose
 // summary releases locks (return func() { mu.Unlock() }).
-func (pc *passContext) releaserOf(v ssa.Value) []string {
+func (lf *lockFlow) releaserOf(v ssa.Value) []string {
 	switch v := v.(type) {
 	case *ssa.MakeClosure:
 		if op, addr := boundLockOp(v); op == opUnlock || op == opRUnlock {
-			id, _ := pc.lockID(addr)
+			id, _ := lf.graph.lockID(addr)
 			return []string{id}
 		}
 		if fn, ok := v.Fn.(*ssa.Function); ok {
-			if s := pc.summaries[fn]; s != nil {
+			if s := lf.summaries[fn]; s != nil {
 				return s.released
 			}
 		}
 	case *ssa.Function:
-		if s := pc.summaries[v]; s != nil {
+		if s := lf.summaries[v]; s != nil {
 			return s.released
 		}
 	}
@@ -413,7 +423,7 @@ func setFlag(m *map[int]bool, i int) {
 // function whose summary calls or starts that parameter (go func() {
 // pc.push(ctx, write) }()). A captured parameter is either bound
 // directly or, when the closure could assign it, through a heap cell.
-func (pc *passContext) calledCaptures(v ssa.Value, params map[ssa.Value]int) []int {
+func (lf *lockFlow) calledCaptures(v ssa.Value, params map[ssa.Value]int) []int {
 	mc, ok := v.(*ssa.MakeClosure)
 	if !ok {
 		return nil
@@ -431,7 +441,7 @@ func (pc *passContext) calledCaptures(v ssa.Value, params map[ssa.Value]int) []i
 		if !ok {
 			continue
 		}
-		if pc.callsValue(fn.FreeVars[k]) {
+		if lf.callsValue(fn.FreeVars[k]) {
 			out = append(out, i)
 		}
 	}
@@ -477,7 +487,7 @@ func boundParam(b ssa.Value, params map[ssa.Value]int) (int, bool) {
 // function whose summary calls or starts that parameter. The closure
 // runs before its parent in the summary order (buildGraph), and so do
 // the functions it calls.
-func (pc *passContext) callsValue(fv *ssa.FreeVar) bool {
+func (lf *lockFlow) callsValue(fv *ssa.FreeVar) bool {
 	refs := fv.Referrers()
 	if refs == nil {
 		return false
@@ -493,7 +503,7 @@ func (pc *passContext) callsValue(fv *ssa.FreeVar) bool {
 		if _, isCall := x.(*ssa.Call); !isCall {
 			return false
 		}
-		s := pc.summaryOf(pc.staticCallee(c.Common()))
+		s := lf.summaryOf(staticCallee(c.Common()))
 		if s == nil {
 			return false
 		}
@@ -537,10 +547,14 @@ func (s *summary) addParamCall(i int, locks lockset) {
 	}
 }
 
-// lockFlow holds the summaries of source functions, computed in
-// callee-first order, and of imported functions, built from their facts
-// on first use (summaryOf).
+// lockFlow is the product of stage 4 (buildLockFlow): the summaries of
+// source functions, computed in callee-first order, and of imported
+// functions, built from their facts on first use (summaryOf). It keeps
+// the call graph, whose lock ids flow reads, and the fact importer.
 type lockFlow struct {
+	graph   *callGraph
+	imports *factImporter
+
 	summaries map[*ssa.Function]*summary
 	chanCaps  map[string]bool // lazy: global channel paths of capacity 1 (capOne)
 }

@@ -74,8 +74,8 @@ type program struct {
 
 // newProgram builds the SSA of the package (buildSSA) and indexes its
 // source functions.
-func newProgram(pass *analysis.Pass, imports map[*types.Package]bool) program {
-	var p program
+func newProgram(pass *analysis.Pass, imports map[*types.Package]bool) *program {
+	p := new(program)
 	p.pkg, p.funcs = buildSSA(pass, imports)
 	p.isSource = make(map[*ssa.Function]bool, len(p.funcs))
 	for _, fn := range p.funcs {

@@ -1,7 +1,6 @@
 package analyzer_test
 
 import (
-	"go/ast"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -16,8 +15,7 @@ import (
 // pipeline table there places every non-test file of the package in a
 // stage, and a file may use what its own stage and earlier stages
 // declare, never a later stage's. The pipeline row ("–": New and run)
-// may name everything, and so may the passContext type, which wires
-// the products together.
+// may name everything.
 func TestStageOrder(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the package from source")
@@ -42,25 +40,12 @@ func TestStageOrder(t *testing.T) {
 		}
 		return name, s
 	}
-	var wiring []ast.Node // the passContext type
 	for _, f := range pkg.Syntax {
 		stageOf(f.FileStart)
-		ast.Inspect(f, func(n ast.Node) bool {
-			if ts, ok := n.(*ast.TypeSpec); ok && ts.Name.Name == "passContext" {
-				wiring = append(wiring, ts)
-			}
-			return true
-		})
-	}
-	if len(wiring) != 1 {
-		t.Fatalf("found %d passContext types, want 1", len(wiring))
 	}
 	var bad []string
 	for id, obj := range pkg.TypesInfo.Uses {
 		if obj.Pkg() != pkg.Types || !obj.Pos().IsValid() {
-			continue
-		}
-		if wiring[0].Pos() <= id.Pos() && id.Pos() < wiring[0].End() {
 			continue
 		}
 		from, fs := stageOf(id.Pos())

@@ -15,10 +15,10 @@ type testCall struct {
 // noteTestCall records the call instr of callee made by the test-file
 // function fn holding locks, when the use at instr is a call (or a
 // deferred call, when it runs).
-func (pc *passContext) noteTestCall(fn *ssa.Function, instr ssa.Instruction, callee *ssa.Function, deferred bool, locks, cond lockset) {
-	for _, u := range pc.uses[callee] {
+func (set *accessSet) noteTestCall(fn *ssa.Function, instr ssa.Instruction, callee *ssa.Function, deferred bool, locks, cond lockset) {
+	for _, u := range set.graph.uses[callee] {
 		if u.instr == instr && (u.kind == useCall && !deferred || u.kind == useDefer && deferred) {
-			pc.testCalls = append(pc.testCalls, testCall{fn, instr, callee, locks, cond})
+			set.testCalls = append(set.testCalls, testCall{fn, instr, callee, locks, cond})
 			return
 		}
 	}
@@ -34,19 +34,19 @@ func (pc *passContext) noteTestCall(fn *ssa.Function, instr ssa.Instruction, cal
 // "Test files"). Only the callee's own accesses count, not those of the
 // functions it calls in turn. The work is one pass over the accesses and
 // one over each call's callee's accesses.
-func (pc *passContext) testCallAccesses() {
-	if len(pc.testCalls) == 0 {
+func (set *accessSet) testCallAccesses() {
+	if len(set.testCalls) == 0 {
 		return
 	}
 	byFn := map[*ssa.Function][]*access{}
-	for _, a := range pc.accesses {
+	for _, a := range set.accesses {
 		if !a.viaFact && !a.preset {
 			byFn[a.fn] = append(byFn[a.fn], a)
 		}
 	}
-	for _, tc := range pc.testCalls {
+	for _, tc := range set.testCalls {
 		var missing []string
-		for _, h := range pc.entryLocks[tc.callee] {
+		for _, h := range set.entryLocks[tc.callee] {
 			if held, read := tc.locks.has(h.id); !held || read && !h.read {
 				missing = append(missing, h.id)
 			}
@@ -56,14 +56,14 @@ func (pc *passContext) testCallAccesses() {
 		}
 		inside := ""
 		if tc.callee.Pkg != nil {
-			inside = pc.globals.show(tc.callee.Pkg.Pkg.Path() + "." + funcName(tc.callee))
+			inside = set.globals.show(tc.callee.Pkg.Pkg.Path() + "." + funcName(tc.callee))
 		}
 		mutexes, chans := splitChanLocks(tc.locks)
 		condMutexes, _ := splitChanLocks(tc.cond)
 		// The locks the non-test callers hold conditionally are not
 		// held at the test's call unless the test holds them.
 		var notHeld []string
-		for _, h := range pc.entryCond[tc.callee] {
+		for _, h := range set.entryCond[tc.callee] {
 			if !has(tc.locks, h.id) && !has(tc.cond, h.id) {
 				notHeld = append(notHeld, h.id)
 			}
@@ -78,8 +78,8 @@ func (pc *passContext) testCallAccesses() {
 			}
 			b := &access{unit: a.unit, fn: tc.fn, instr: tc.instr, pos: sitePos(tc.instr), write: a.write,
 				locks: locks.union(mutexes), cond: cond.union(condMutexes), chans: held.union(chans), inside: inside, callerLocks: mutexes}
-			pc.addRef(a.unit, b)
-			pc.accesses = append(pc.accesses, b)
+			set.addRef(a.unit, b)
+			set.accesses = append(set.accesses, b)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -79,41 +80,47 @@ type verdict struct {
 	groups []*group
 }
 
+// newClassifier returns the classifier of stage 7 over the products of
+// stages 2–6.
+func newClassifier(pass *analysis.Pass, prog *program, globals *globalTable, cg *callGraph, cs *contextSet, set *accessSet, imports *factImporter) *classifier {
+	return &classifier{pass: pass, prog: prog, globals: globals, graph: cg, ctxs: cs, accs: set, imports: imports}
+}
+
 // classify decides guards, groups, sharing, reference counts,
 // refcounted resources and lazy initialisation (DESIGN §2, §5).
-func (pc *passContext) classify() *verdict {
-	notGuards := pc.semaphores()
-	for _, a := range pc.accesses {
+func (cl *classifier) classify() *verdict {
+	notGuards := cl.semaphores()
+	for _, a := range cl.accs.accesses {
 		if !a.write || len(a.ctxs) == 0 || !isPointer(a.unit.typ) {
 			continue
 		}
 		// A pointer global reassigned while goroutines run: the locks
 		// behind it are not global locks (DESIGN §5 "Lock shapes").
-		for id := range pc.globals.locks {
+		for id := range cl.globals.locks {
 			if strings.HasPrefix(id, a.unit.key+".") {
 				notGuards[id] = true
 			}
 		}
 	}
 	var facts []*unitFacts
-	for _, u := range pc.sortedUnits() {
+	for _, u := range cl.sortedUnits() {
 		f := &unitFacts{u: u}
 		// Test files never make a global shared; they count as
 		// contexts for the race tier only (DESIGN §5 "Test files").
-		f.live = orderedAfterWait(pc.view(pc.byUnit[u], false))
-		f.race = orderedAfterWait(pc.view(pc.byUnit[u], true))
+		f.live = orderedAfterWait(cl.view(cl.accs.byUnit[u], false))
+		f.race = orderedAfterWait(cl.view(cl.accs.byUnit[u], true))
 		if slices.ContainsFunc(f.live, isWrite) {
-			f.guard = pc.chooseGuard(f, f.live, notGuards)
+			f.guard = cl.chooseGuard(f, f.live, notGuards)
 		} else if slices.ContainsFunc(f.race, isWrite) {
 			// Written only by test code: a guard for the race tier,
 			// whose reports go in the test files; f.live has no
 			// context that makes it shared.
-			f.guard = pc.chooseGuard(f, f.race, notGuards)
+			f.guard = cl.chooseGuard(f, f.race, notGuards)
 			f.testGuard = true
 		}
 		f.ctxs = contextsOf(f.live)
 		f.shared = f.guard != nil && !f.testGuard && (len(f.ctxs) >= 2 || len(f.ctxs) == 1 && f.ctxs[0].multiple)
-		f.count = f.guard != nil && pc.isCount(u)
+		f.count = f.guard != nil && cl.isCount(u)
 		facts = append(facts, f)
 	}
 	linkPaths(facts)
@@ -132,7 +139,7 @@ func (pc *passContext) classify() *verdict {
 		g.units = append(g.units, f)
 	}
 	for _, g := range order {
-		pc.classifyGroup(g)
+		cl.classifyGroup(g)
 	}
 	return &verdict{units: facts, groups: order}
 }
@@ -211,10 +218,10 @@ func isWrite(a *access) bool { return a.write }
 // after its setup, each with only the contexts that count: for the race
 // tier every context, otherwise only contexts that exist without test
 // files, and no accesses in test files.
-func (pc *passContext) view(refs []*access, withTests bool) []*access {
+func (cl *classifier) view(refs []*access, withTests bool) []*access {
 	var out []*access
 	for _, a := range refs {
-		if !withTests && isTestFile(pc.pass.Fset, a.pos) {
+		if !withTests && isTestFile(cl.pass.Fset, a.pos) {
 			continue
 		}
 		ctxs := a.ctxs
@@ -233,10 +240,10 @@ func (pc *passContext) view(refs []*access, withTests bool) []*access {
 }
 
 // sortedUnits returns the units in declaration order.
-func (pc *passContext) sortedUnits() []*unit {
+func (cl *classifier) sortedUnits() []*unit {
 	var us []*unit
-	for _, u := range pc.globals.units {
-		if u != nil && len(pc.byUnit[u]) > 0 {
+	for _, u := range cl.globals.units {
+		if u != nil && len(cl.accs.byUnit[u]) > 0 {
 			us = append(us, u)
 		}
 	}
@@ -251,7 +258,7 @@ func (pc *passContext) sortedUnits() []*unit {
 			return -1
 		}
 		if !a.foreign {
-			if c := pc.comparePos(a.pos, b.pos); c != 0 {
+			if c := comparePos(cl.pass.Fset, a.pos, b.pos); c != 0 {
 				return c
 			}
 		}
@@ -262,14 +269,14 @@ func (pc *passContext) sortedUnits() []*unit {
 
 // semaphores returns the global locks that some context unlocks without
 // holding them: they order events and guard nothing (DESIGN §1).
-func (pc *passContext) semaphores() map[string]bool {
+func (cl *classifier) semaphores() map[string]bool {
 	out := map[string]bool{}
-	for _, e := range pc.unlocks {
+	for _, e := range cl.accs.unlocks {
 		// An unlock helper called by its lockers is not a semaphore;
 		// a function nobody in the package calls (a goroutine body, a
 		// handler, an entry) unlocks on behalf of another context.
 		called := false
-		for _, u := range pc.uses[e.fn] {
+		for _, u := range cl.graph.uses[e.fn] {
 			if u.kind != useOther {
 				called = true
 			}
@@ -285,7 +292,7 @@ func (pc *passContext) semaphores() map[string]bool {
 // lock held at the most writes; on a tie the mutex hat, then the lock
 // held at the most accesses (once per statement), then the one declared
 // first, counting the accesses as.
-func (pc *passContext) chooseGuard(f *unitFacts, as []*access, notGuards map[string]bool) *globalLock {
+func (cl *classifier) chooseGuard(f *unitFacts, as []*access, notGuards map[string]bool) *globalLock {
 	type score struct {
 		l              *globalLock
 		writes, access int
@@ -297,12 +304,12 @@ func (pc *passContext) chooseGuard(f *unitFacts, as []*access, notGuards map[str
 	}
 	seen := map[string]map[stmt]bool{}
 	for _, a := range as {
-		line := pc.pass.Fset.Position(a.pos).Line
+		line := cl.pass.Fset.Position(a.pos).Line
 		for _, h := range a.locks {
 			if isInstanceLock(h.id) || notGuards[h.id] {
 				continue
 			}
-			l := pc.globals.locks[h.id]
+			l := cl.globals.locks[h.id]
 			if l == nil {
 				continue
 			}
@@ -321,20 +328,20 @@ func (pc *passContext) chooseGuard(f *unitFacts, as []*access, notGuards map[str
 			}
 		}
 	}
-	if id := pc.ownerGuard(f.u); id != "" && !notGuards[id] {
+	if id := cl.imports.ownerGuard(f.u); id != "" && !notGuards[id] {
 		// Another package of the module declares the unit and chose
 		// its guard from all of its own accesses, which this package
 		// sees only through the facts of the functions it calls: that
 		// choice stands, and this package's accesses are judged
 		// against it (DESIGN §4).
-		if l := pc.globals.locks[id]; l != nil {
+		if l := cl.globals.locks[id]; l != nil {
 			return l
 		}
 	}
-	hat, home := pc.globals.hat(f.u), splitPath(f.u.key)
+	hat, home := cl.globals.hat(f.u), splitPath(f.u.key)
 	var best *score
 	for _, s := range scores {
-		if best == nil || pc.better(s.l, best.l, s.writes, best.writes, s.access, best.access, hat, home) {
+		if best == nil || cl.better(s.l, best.l, s.writes, best.writes, s.access, best.access, hat, home) {
 			best = s
 		}
 	}
@@ -346,7 +353,7 @@ func (pc *passContext) chooseGuard(f *unitFacts, as []*access, notGuards map[str
 
 // better reports whether lock a beats lock b as a guard of a global of
 // package home, whose mutex hat is hat.
-func (pc *passContext) better(a, b *globalLock, aw, bw, aa, ba int, hat, home string) bool {
+func (cl *classifier) better(a, b *globalLock, aw, bw, aa, ba int, hat, home string) bool {
 	if aw != bw {
 		return aw > bw
 	}
@@ -368,7 +375,7 @@ func (pc *passContext) better(a, b *globalLock, aw, bw, aa, ba int, hat, home st
 	// across files follows the driver's parse order, and a guard chosen
 	// by it flickered between runs (zap's _encoderMutex).
 	if !a.foreign && !b.foreign {
-		if c := pc.comparePos(a.obj.Pos(), b.obj.Pos()); c != 0 {
+		if c := comparePos(cl.pass.Fset, a.obj.Pos(), b.obj.Pos()); c != 0 {
 			return c < 0
 		}
 	}
@@ -376,7 +383,7 @@ func (pc *passContext) better(a, b *globalLock, aw, bw, aa, ba int, hat, home st
 }
 
 // contextsOf returns the contexts that make the accesses, caller context
-// first and spawned contexts in source order (seq: pc.contexts follows the
+// first and spawned contexts in source order (seq: cl.ctxs.contexts follows the
 // package's files and declarations, unlike token.Pos across files).
 func contextsOf(as []*access) []*goContext {
 	var out []*goContext
@@ -401,7 +408,7 @@ func contextsOf(as []*access) []*goContext {
 
 // classifyGroup marks the refcounted resources and lazily initialised
 // units of g.
-func (pc *passContext) classifyGroup(g *group) {
+func (cl *classifier) classifyGroup(g *group) {
 	counts := map[string]bool{}
 	for _, f := range g.units {
 		if f.count {
@@ -421,10 +428,10 @@ func (pc *passContext) classifyGroup(g *group) {
 			if !a.write {
 				continue
 			}
-			isLazy := isLazyInit(a, pc.addrRef)
+			isLazy := isLazyInit(a, cl.graph.addrRef)
 			if resource {
 				switch {
-				case decidedByCount(a, counts, pc.addrRef):
+				case decidedByCount(a, counts, cl.graph.addrRef):
 					byCount = true
 				case !isLazy:
 					resource = false
@@ -499,15 +506,15 @@ func isPointer(t types.Type) bool {
 
 // isCount reports whether u is a reference count; for another package's
 // global, its package fact says.
-func (pc *passContext) isCount(u *unit) bool {
+func (cl *classifier) isCount(u *unit) bool {
 	if !u.foreign {
-		return isRefCount(u, pc.byUnit[u], pc.addressTaken(), pc.addrRef)
+		return isRefCount(u, cl.accs.byUnit[u], cl.addressTaken(), cl.graph.addrRef)
 	}
 	if u.synthetic {
 		return u.shape&shapeCount != 0
 	}
 	var pf pkgFact
-	return pc.pass.ImportPackageFact(u.obj.Pkg(), &pf) && slices.Contains(pf.Counts, u.key)
+	return cl.pass.ImportPackageFact(u.obj.Pkg(), &pf) && slices.Contains(pf.Counts, u.key)
 }
 
 // orderedAfterWait drops from live the accesses that follow a Wait on the
@@ -547,7 +554,17 @@ func joinedOn(c *goContext, ch ssa.Value) bool {
 	return c.joinCh != nil && c.joinCh == ch && !c.multiple
 }
 
-// verdictCache holds the lazy caches of classification.
-type verdictCache struct {
+// A classifier is stage 7: it reads the earlier products and decides
+// the verdict (classify); the diagnostics and the facts ask it again
+// about reference counts and semaphores. Its one cache fills lazily.
+type classifier struct {
+	pass    *analysis.Pass
+	prog    *program
+	globals *globalTable
+	graph   *callGraph
+	ctxs    *contextSet
+	accs    *accessSet
+	imports *factImporter
+
 	addrTaken map[string]bool // paths whose address escapes a load or store; see addressTaken
 }
