@@ -159,6 +159,10 @@ func (set *accessSet) collectAccesses() {
 						contribute(callee, instr, call, locks, cond)
 					case u.kind == useDefer && deferred:
 						contribute(callee, instr, call, locks, cond)
+					case u.kind == useCallback && !deferred && call != nil && runsAfterReturn(calleeObj(call)):
+						// t.Cleanup(f): f runs once the caller has
+						// returned, holding none of its locks.
+						contribute(callee, instr, nil, nil, nil)
 					case u.kind == useCallback && !deferred:
 						s := set.flows.summaryOf(u.helper)
 						if s == nil {

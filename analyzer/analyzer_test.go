@@ -92,6 +92,7 @@ var scenarios = []scenario{
 	{name: "wggo", patterns: []string{"wggo"}},
 	{name: "racetier", patterns: []string{"racetier"}},
 	{name: "instanceonly", patterns: []string{"instanceonly"}},
+	{name: "instancetest", patterns: []string{"instancetest"}},
 	{name: "errgroupgo", patterns: []string{"errgroupgo"}},
 	{name: "finalizer", patterns: []string{"finalizer"}},
 	{name: "cycle", patterns: []string{"cycle"}},

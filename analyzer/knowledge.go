@@ -484,6 +484,24 @@ var noReturnSpecs = []spawnerSpec{
 	{pkg: "testing", recv: "common", name: "SkipNow"},
 }
 
+// Functions that run a function argument after their caller returns.
+
+// afterReturnSpecs are the functions that keep a function argument and run
+// it on the caller's goroutine once the caller has returned: t.Cleanup
+// runs its argument when the test and its deferred calls are done. The
+// argument belongs to the caller's context but holds none of its locks.
+var afterReturnSpecs = []spawnerSpec{
+	{"testing", "common", "Cleanup", 0, ctxTest},
+	{"testing", "TB", "Cleanup", 0, ctxTest},
+}
+
+// runsAfterReturn reports whether fn runs its function argument after its
+// caller has returned (afterReturnSpecs).
+func runsAfterReturn(fn *types.Func) bool {
+	_, ok := matchSpec(fn, afterReturnSpecs)
+	return ok
+}
+
 // isFuncType reports whether t is a func type.
 func isFuncType(t types.Type) bool {
 	_, ok := t.Underlying().(*types.Signature)

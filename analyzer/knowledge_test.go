@@ -587,6 +587,7 @@ func TestKnowledgeTables(t *testing.T) {
 		{"onceFuncs", onceFuncs, true},
 		{"waitSpecs", waitSpecs, false},
 		{"noReturnSpecs", noReturnSpecs, false},
+		{"afterReturnSpecs", afterReturnSpecs, true},
 	} {
 		for _, s := range table.specs {
 			if first, _, _ := strings.Cut(s.pkg, "/"); strings.Contains(first, ".") {
@@ -601,7 +602,11 @@ func TestKnowledgeTables(t *testing.T) {
 			if s.recv == "" {
 				fn, _ = pkg.Scope().Lookup(s.name).(*types.Func)
 			} else if tn, ok := pkg.Scope().Lookup(s.recv).(*types.TypeName); ok {
-				obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, pkg, s.name)
+				recv := tn.Type()
+				if !types.IsInterface(recv) {
+					recv = types.NewPointer(recv)
+				}
+				obj, _, _ := types.LookupFieldOrMethod(recv, true, pkg, s.name)
 				fn, _ = obj.(*types.Func)
 			}
 			if fn == nil {

@@ -727,7 +727,11 @@ func (dg *diagnoser) heldAt(as []*access, id string) *access {
 
 // instanceOnly reports a shared global written somewhere whose only lock is
 // an instance lock: s.mu cannot guard a package-level variable once
-// there are two values of s (DESIGN §2 wronglock).
+// there are two values of s (DESIGN §2 wronglock). The lock named is one
+// that every access holding a lock holds: where the locked accesses hold
+// different instance locks (a test hook that production code runs under
+// db.mu, set by a test that happens to hold a series lock), none of them
+// is the global's lock, and no claim is made.
 func (dg *diagnoser) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 	var diags []analysis.Diagnostic
 	seen := map[*access]bool{}
@@ -747,6 +751,10 @@ func (dg *diagnoser) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 		}) {
 			continue
 		}
+		lock, ok := commonLock(run.as)
+		if !ok {
+			continue
+		}
 		var as []*access
 		for _, a := range run.as {
 			if len(a.locks) == 0 || !a.own() || isTestFile(dg.pass.Fset, a.pos) != run.inTests || seen[a.source()] {
@@ -757,10 +765,34 @@ func (dg *diagnoser) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 		}
 		g := dg.globals.show(f.u.key)
 		diags = append(diags, dg.perFunction(f.u, as, func(a *access) analysis.Diagnostic {
-			return analysis.Diagnostic{Category: CategoryWrongLock, Message: instanceOnlyMessage(g, a.locks[0].id)}
+			return analysis.Diagnostic{Category: CategoryWrongLock, Message: instanceOnlyMessage(g, lock)}
 		}, g+" also accessed here holding only an instance lock")...)
 	}
 	return diags
+}
+
+// commonLock returns the lock (the first by id) that every access of as
+// holding some lock holds; false if there is none.
+func commonLock(as []*access) (string, bool) {
+	var common lockset
+	first := true
+	for _, a := range as {
+		if len(a.locks) == 0 {
+			continue
+		}
+		if first {
+			common, first = a.locks, false
+			continue
+		}
+		common = slices.DeleteFunc(slices.Clone(common), func(h held) bool {
+			held, _ := a.locks.has(h.id)
+			return !held
+		})
+	}
+	if len(common) == 0 {
+		return "", false
+	}
+	return common[0].id, true
 }
 
 // lockedWrite reports whether a is a write made holding some lock.

@@ -371,6 +371,15 @@ var relatedCases = []relatedCase{
 		},
 	},
 	{
+		name:    "instancetest/collapsed",
+		pattern: "instancetest",
+		diag:    `^beforeEvict accessed holding only the instance lock`,
+		accesses: []relatedEntry{
+			{"beforeEvict also accessed here holding only an instance lock", "instancetest.go", "beforeEvict()     // ok"},
+			{"beforeEvict also accessed here holding only an instance lock", "instancetest.go", "beforeEvict = nil // ok"},
+		},
+	},
+	{
 		name:    "declsingle",
 		pattern: "declsingle",
 		diag:    `^mu guards hits,`,
