@@ -259,7 +259,9 @@ func isExportedFunc(fn *ssa.Function) bool {
 // and that is not a spawn function. A func argument passed to it is taken
 // to run in place, with the caller's locks, like a closure called in
 // place (DESIGN §1): taking it to run later without them would report
-// races that are not there.
+// races that are not there. A function known to run its argument after
+// the caller returns (t.Cleanup, afterReturnSpecs) keeps this edge, but
+// the argument enters without the caller's locks (collectAccesses).
 func (cg *callGraph) unknownCaller(helper *ssa.Function) bool {
 	obj := funcObj(helper)
 	if obj == nil {
