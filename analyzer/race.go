@@ -727,11 +727,10 @@ func (dg *diagnoser) heldAt(as []*access, id string) *access {
 
 // instanceOnly reports a shared global written somewhere whose only lock is
 // an instance lock: s.mu cannot guard a package-level variable once
-// there are two values of s (DESIGN §2 wronglock). The lock named is one
-// that every access holding a lock holds: where the locked accesses hold
-// different instance locks (a test hook that production code runs under
-// db.mu, set by a test that happens to hold a series lock), none of them
-// is the global's lock, and no claim is made.
+// there are two values of s (DESIGN §2 wronglock). In test files the lock
+// to judge by is the one code outside them holds (refLock): a test that
+// sets a hook while it happens to hold another instance lock (a series
+// lock that pauses a commit) claims nothing of that lock.
 func (dg *diagnoser) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 	var diags []analysis.Diagnostic
 	seen := map[*access]bool{}
@@ -751,13 +750,19 @@ func (dg *diagnoser) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 		}) {
 			continue
 		}
-		lock, ok := commonLock(run.as)
-		if !ok {
-			continue
+		ref := ""
+		if run.inTests {
+			var ok bool
+			if ref, ok = dg.refLock(run.as); !ok {
+				continue
+			}
 		}
 		var as []*access
 		for _, a := range run.as {
 			if len(a.locks) == 0 || !a.own() || isTestFile(dg.pass.Fset, a.pos) != run.inTests || seen[a.source()] {
+				continue
+			}
+			if held, _ := a.locks.has(ref); ref != "" && !held {
 				continue
 			}
 			seen[a.source()] = true
@@ -765,27 +770,49 @@ func (dg *diagnoser) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 		}
 		g := dg.globals.show(f.u.key)
 		diags = append(diags, dg.perFunction(f.u, as, func(a *access) analysis.Diagnostic {
+			lock := ref
+			if lock == "" {
+				lock = a.locks[0].id
+			}
 			return analysis.Diagnostic{Category: CategoryWrongLock, Message: instanceOnlyMessage(g, lock)}
 		}, g+" also accessed here holding only an instance lock")...)
 	}
 	return diags
 }
 
-// commonLock returns the lock (the first by id) that every access of as
-// holding some lock holds; false if there is none.
-func commonLock(as []*access) (string, bool) {
-	var common lockset
-	first := true
+// refLock returns the lock by which instanceOnly judges the accesses of
+// test files in as: the lock that every access outside test files
+// holding a lock holds (DESIGN §5 "Test files": code outside test files
+// is judged by its non-test callers, and test files by it), or, when no
+// access outside them holds one, the lock every locked access holds.
+// False when the locked accesses hold no lock in common.
+func (dg *diagnoser) refLock(as []*access) (string, bool) {
+	var prod, all []lockset
 	for _, a := range as {
 		if len(a.locks) == 0 {
 			continue
 		}
-		if first {
-			common, first = a.locks, false
-			continue
+		all = append(all, a.locks)
+		if !isTestFile(dg.pass.Fset, a.pos) {
+			prod = append(prod, a.locks)
 		}
+	}
+	if len(prod) > 0 {
+		all = prod
+	}
+	return commonLock(all)
+}
+
+// commonLock returns the lock (the first by id) that every lockset of ls
+// holds; false if there is none.
+func commonLock(ls []lockset) (string, bool) {
+	if len(ls) == 0 {
+		return "", false
+	}
+	common := ls[0]
+	for _, l := range ls[1:] {
 		common = slices.DeleteFunc(slices.Clone(common), func(h held) bool {
-			held, _ := a.locks.has(h.id)
+			held, _ := l.has(h.id)
 			return !held
 		})
 	}

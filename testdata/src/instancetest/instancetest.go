@@ -7,7 +7,9 @@
 // one (a series lock it holds to pause a commit) is no lock of the hook:
 // the hook's locked accesses hold no lock in common, and the test's write
 // is silent (TestPause); the twin holds db.cmtx, the lock production code
-// holds, and is reported (TestPauseLocked). t.Cleanup runs its argument
+// holds, and is reported (TestPauseLocked). Code outside test files is
+// judged access by access: entries, written under (cacheA).mu and read
+// under (cacheB).mu, is reported at both, each naming its own lock. t.Cleanup runs its argument
 // after the test has returned, holding none of the test's locks: the
 // cleanup of TestCleanup is silent, while TestCleanupInPlace, which calls
 // the same closure in place under db.cmtx, is reported.
@@ -24,7 +26,30 @@ type series struct {
 type DB struct {
 	cmtx   sync.Mutex
 	series series
+	a      cacheA
+	b      cacheB
 }
+
+type cacheA struct{ mu sync.Mutex }
+
+type cacheB struct{ mu sync.Mutex }
+
+var entries = map[string]int{}
+
+func (a *cacheA) put(k string) {
+	a.mu.Lock()
+	entries[k]++ // want `^entries accessed holding only the instance lock \(cacheA\)\.mu; each cacheA has its own, so it guards entries only while there is one$`
+	a.mu.Unlock()
+}
+
+func (b *cacheB) get(k string) int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return entries[k] // want `^entries accessed holding only the instance lock \(cacheB\)\.mu; each cacheB has its own, so it guards entries only while there is one$`
+}
+
+// Get reads an entry.
+func (db *DB) Get(k string) int { return db.b.get(k) }
 
 var (
 	beforeEvict  func() // set by TestPause
@@ -43,6 +68,7 @@ func Open() *DB {
 func (db *DB) run() {
 	for {
 		db.Compact()
+		db.a.put("run")
 	}
 }
 
