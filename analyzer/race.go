@@ -762,7 +762,7 @@ func (dg *diagnoser) instanceOnly(f *unitFacts) []analysis.Diagnostic {
 			if len(a.locks) == 0 || !a.own() || isTestFile(dg.pass.Fset, a.pos) != run.inTests || seen[a.source()] {
 				continue
 			}
-			if held, _ := a.locks.has(ref); ref != "" && !held {
+			if ref != "" && !has(a.locks, ref) {
 				continue
 			}
 			seen[a.source()] = true
@@ -809,17 +809,12 @@ func commonLock(ls []lockset) (string, bool) {
 	if len(ls) == 0 {
 		return "", false
 	}
-	common := ls[0]
-	for _, l := range ls[1:] {
-		common = slices.DeleteFunc(slices.Clone(common), func(h held) bool {
-			held, _ := l.has(h.id)
-			return !held
-		})
+	for _, h := range ls[0] {
+		if !slices.ContainsFunc(ls[1:], func(l lockset) bool { return !has(l, h.id) }) {
+			return h.id, true
+		}
 	}
-	if len(common) == 0 {
-		return "", false
-	}
-	return common[0].id, true
+	return "", false
 }
 
 // lockedWrite reports whether a is a write made holding some lock.
