@@ -115,6 +115,8 @@ var scenarios = []scenario{
 	{name: "paramgate", patterns: []string{"paramgate"}},
 	{name: "commonlock", patterns: []string{"commonlock"}},
 	{name: "testjoin", patterns: []string{"testjoin"}},
+	{name: "testhook", patterns: []string{"testhook"}},
+	{name: "prodjoin", patterns: []string{"prodjoin"}},
 	{name: "noreturn", patterns: []string{"noreturn"}},
 	{name: "ifacedispatch", patterns: []string{"ifacedispatch"}},
 	{name: "funcplace", patterns: []string{"funcplace"}},

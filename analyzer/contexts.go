@@ -27,9 +27,9 @@ type goContext struct {
 	startPkg   *types.Package // the package of that function
 	test       bool           // exists only because of _test.go files
 	seq        int            // index in cs.contexts (source order): the order of messages
-	// joinedBy is the test function's context that starts this context
-	// and waits for it before returning (DESIGN §5 "Test files"): it
-	// runs only while that test does.
+	// joinedBy is the one parent that starts this context and waits for
+	// it before the starting function returns (markJoined): it runs only
+	// within that call.
 	joinedBy *goContext
 	// joinCh is the channel (a value of siteFn, see joinChan) that the
 	// goroutine sends on or closes as its last action: a receive on it
@@ -494,7 +494,7 @@ func (cs *contextSet) findContexts() {
 	}
 	all := append([]*goContext{initCtx}, cs.contexts...)
 	for _, c := range all {
-		c.discovered = cs.reach(c.entries, nil)
+		c.discovered = cs.reach(c.entries, nil, cs.production(c))
 	}
 	// A spawned context is real when some real context runs its site.
 	// One instruction may start several contexts (two func arguments,
@@ -547,7 +547,7 @@ func (cs *contextSet) findContexts() {
 		if !c.multiple && len(c.entries) == 1 && (c.kind != ctxCaller || isMain) {
 			c.setup = cs.setupInstrs(c.entries[0], 0)
 		}
-		c.reached = cs.reach(c.entries, c.setup)
+		c.reached = cs.reach(c.entries, c.setup, cs.production(c))
 	}
 }
 
@@ -606,13 +606,15 @@ func (cs *contextSet) markTest() {
 	}
 }
 
-// markJoined marks the contexts that a test function starts and joins
-// before it returns (DESIGN §5 "Test files"): the site is in the test
-// function's own code (the function, or a subtest it runs in place),
-// only that test's context runs it, and on every path from the site to
-// a return lies a Wait on the WaitGroup or errgroup that starts it, or a
-// receive on the channel that the goroutine sends on or closes as its
-// last action (joinedBefore).
+// markJoined marks the contexts that their one parent starts and joins
+// before the starting function returns (DESIGN §5 "Happens-before" and
+// "Test files"): on every path from the site to a return of its
+// function lies a Wait on the WaitGroup or errgroup that starts it, or
+// a receive on the channel that the goroutine sends on or closes as its
+// last action (joinedBefore). Such a context runs only within that call
+// of its parent's. A site in a test function's own code (the function,
+// or a subtest it runs in place) is joined by that test, which must be
+// its one parent.
 func (cs *contextSet) markJoined() {
 	tests := map[*ssa.Function]*goContext{}
 	for _, c := range cs.contexts {
@@ -624,24 +626,52 @@ func (cs *contextSet) markJoined() {
 		if c.site != nil && len(c.entries) > 0 {
 			c.joinCh = joinChan(c.site, c.entries[0])
 		}
-		if c.site == nil || len(c.parents) != 1 {
+		p := cs.joiner(c)
+		if p == nil {
 			continue
 		}
-		t := cs.testOf(c.siteFn, tests)
-		if t == nil || !c.parents[t] {
+		if t := cs.testOf(c.siteFn, tests); t != nil && t != p {
 			continue
 		}
 		switch {
 		case c.group != nil:
 			if joinedBefore(c.site, func(instr ssa.Instruction) bool { return isWaitOn(instr, c.group) }) {
-				c.joinedBy = t
+				c.joinedBy = p
 			}
 		case c.joinCh != nil:
 			if joinedBefore(c.site, func(instr ssa.Instruction) bool { return receives(instr, c.joinCh) }) {
-				c.joinedBy = t
+				c.joinedBy = p
 			}
 		}
 	}
+}
+
+// joiner returns the parent whose run would bound c's if c is joined:
+// its one parent, leaving out package initialisation when the site is
+// not in an init function (initialisation reaches the functions it
+// stores, a command table, which it does not run) and, for a site
+// outside test files, the tests that run it too (they never judge code
+// outside test files, and what a test joins meets no other test). Nil
+// when not exactly one remains, or when it is c itself.
+func (cs *contextSet) joiner(c *goContext) *goContext {
+	if c.site == nil {
+		return nil
+	}
+	inTest := isTestFile(cs.pass.Fset, c.pos)
+	var p *goContext
+	for q := range c.parents {
+		if q.kind == ctxInit && !isInitFunc(topFunc(c.siteFn)) || q.test && !inTest && len(c.parents) > 1 {
+			continue
+		}
+		if p != nil {
+			return nil
+		}
+		p = q
+	}
+	if p == c {
+		return nil
+	}
+	return p
 }
 
 // testOf returns the context of the test function whose own code fn
@@ -838,26 +868,72 @@ func (cs *contextSet) markMultiple() {
 }
 
 // reach returns the source functions run from entries, not following
-// edges from the setup instructions. Each function is queued once (seen):
-// linear in the call graph, once per context.
-func (cs *contextSet) reach(entries []*ssa.Function, setup map[ssa.Instruction]bool) map[*ssa.Function]bool {
-	seen := map[*ssa.Function]bool{}
-	work := slices.Clone(entries)
-	for _, e := range entries {
-		seen[e] = true
+// edges from the setup instructions. With restricted (a context of code
+// outside test files, production) it does not follow test code back
+// into code outside test files: a production context runs a test's
+// callback or a test type's method only because a test made it, and
+// what that test code calls is the test's doing, which never judges
+// code outside test files (DESIGN §5 "Test files"). The test code
+// itself, and the test helpers it calls, are reached: a race between
+// such a callback and its test is reported in the test file. A function
+// without a position (a wrapper) keeps the state of its caller. Each
+// function is queued at most once per state (seen): linear in the call
+// graph, once per context.
+func (cs *contextSet) reach(entries []*ssa.Function, setup map[ssa.Instruction]bool, restricted bool) map[*ssa.Function]bool {
+	type item struct {
+		fn     *ssa.Function
+		inTest bool // reached through test code from a production context
 	}
-	for len(work) > 0 {
-		fn := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, e := range cs.edges[fn] {
-			if setup[e.instr] || seen[e.to] {
-				continue
-			}
-			seen[e.to] = true
-			work = append(work, e.to)
+	seen := map[item]bool{}
+	out := map[*ssa.Function]bool{}
+	var work []item
+	push := func(it item) {
+		if !seen[it] && !seen[item{it.fn, false}] {
+			seen[it], out[it.fn] = true, true
+			work = append(work, it)
 		}
 	}
-	return seen
+	for _, e := range entries {
+		push(item{e, restricted && cs.inTestFile(e)})
+	}
+	for len(work) > 0 {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, e := range cs.edges[it.fn] {
+			if setup[e.instr] {
+				continue
+			}
+			next := item{e.to, it.inTest}
+			if restricted && e.to.Pos().IsValid() {
+				if cs.inTestFile(e.to) {
+					next.inTest = true
+				} else if it.inTest {
+					continue // test code calling back into production code
+				}
+			}
+			push(next)
+		}
+	}
+	return out
+}
+
+// production reports whether c is a context of code outside test files:
+// its site is outside them or, for a context without a site, one of its
+// entries is. Its reach does not run test code back into production
+// code (reach).
+func (cs *contextSet) production(c *goContext) bool {
+	if c.kind == ctxTest {
+		return false
+	}
+	if c.site != nil {
+		return !isTestFile(cs.pass.Fset, c.pos)
+	}
+	return len(c.entries) == 0 || slices.ContainsFunc(c.entries, func(fn *ssa.Function) bool { return !cs.inTestFile(fn) })
+}
+
+// inTestFile reports whether fn is declared in a _test.go file.
+func (cs *contextSet) inTestFile(fn *ssa.Function) bool {
+	return isTestFile(cs.pass.Fset, fn.Pos())
 }
 
 // onceReach returns the source functions run through the Once bodies

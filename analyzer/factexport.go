@@ -158,7 +158,7 @@ func exportedLockIn(t types.Type, depth int) bool {
 // would say nothing.
 func (ex *exporter) funcFactOf(fn *ssa.Function) *funcFact {
 	ff := &funcFact{}
-	reached := ex.ctxs.reach([]*ssa.Function{fn}, nil)
+	reached := ex.ctxs.reach([]*ssa.Function{fn}, nil, !ex.ctxs.inTestFile(fn))
 	ff.Accesses = ex.factAccesses(func(yield func(*access) bool) {
 		for f := range reached {
 			for _, a := range ex.accs.byFn[f] {

@@ -104,6 +104,12 @@ func topFunc(fn *ssa.Function) *ssa.Function {
 	return fn
 }
 
+// isInitFunc reports whether fn is the package initialiser or an init
+// function.
+func isInitFunc(fn *ssa.Function) bool {
+	return fn != nil && fn.Parent() == nil && strings.HasPrefix(fn.Name(), "init")
+}
+
 // funcName names a named function or method: "serve", "(*Server).run".
 func funcName(fn *ssa.Function) string {
 	if fn.Pkg == nil {

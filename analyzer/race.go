@@ -369,15 +369,29 @@ func (dg *diagnoser) exclusive(a, b *access) bool {
 	return false
 }
 
-// outsideJoin reports whether the access a, made by the test context t,
+// outsideJoin reports whether the access a, made by the context t,
 // lies outside the span from the start of c, a context t joins, to its
 // join (DESIGN §5 "Test files": a joined context is concurrent only with
-// its test's own code between start and join): a is in a function that
-// runs c as a sequential subtest, or in c's site function where the
-// site does not reach it without passing the join.
+// its test's own code between start and join; "Happens-before"): a is
+// in c's site function where the site does not reach it without passing
+// the join; or, for a test, in a function that runs c as a sequential
+// subtest; or, for a parent that is one thread of control (not
+// multiple), in a function that the span does not run (spanOf).
 func (dg *diagnoser) outsideJoin(a *access, t, c *goContext) bool {
-	if c.joinedBy != t || t.kind != ctxTest || a.instr == nil || a.instr.Block() == nil {
+	if c.joinedBy != t || a.instr == nil || a.instr.Block() == nil {
 		return false
+	}
+	if t.kind != ctxTest {
+		if t.multiple {
+			return false // another run of t may make a
+		}
+		span := dg.spanOf(c)
+		if span[c.siteFn] {
+			return false // the span runs the site's function again
+		}
+		if a.fn != c.siteFn {
+			return !span[a.fn]
+		}
 	}
 	if a.fn == c.siteFn {
 		return !reachesAvoiding(c.site, a.instr, joinOf(c))
@@ -388,6 +402,39 @@ func (dg *diagnoser) outsideJoin(a *access, t, c *goContext) bool {
 		}
 	}
 	return false
+}
+
+// spanOf returns the functions that c's parent runs between c's start
+// and its join: the callees of the instructions that the site reaches
+// without passing the join, and what they reach. Memoised per context;
+// the walks visit each block, and each function, once.
+func (dg *diagnoser) spanOf(c *goContext) map[*ssa.Function]bool {
+	if m, ok := dg.spans[c]; ok {
+		return m
+	}
+	instrs := map[ssa.Instruction]bool{}
+	join := joinOf(c)
+	walkAfter(c.site, func(list []ssa.Instruction) (done, prune bool) {
+		for _, instr := range list {
+			if join(instr) {
+				return false, true
+			}
+			instrs[instr] = true
+		}
+		return false, false
+	})
+	var callees []*ssa.Function
+	for _, e := range dg.edges[c.siteFn] {
+		if instrs[e.instr] {
+			callees = append(callees, e.to)
+		}
+	}
+	m := dg.reach(callees, nil, dg.production(c.joinedBy))
+	if dg.spans == nil {
+		dg.spans = map[*goContext]map[*ssa.Function]bool{}
+	}
+	dg.spans[c] = m
+	return m
 }
 
 // beforeEndlessSpawn reports whether the access x, made by the caller
@@ -482,7 +529,7 @@ func (dg *diagnoser) afterEndless(from ssa.Instruction) map[*ssa.Function]bool {
 			callees = append(callees, e.to)
 		}
 	}
-	m := dg.reach(callees, nil)
+	m := dg.reach(callees, nil, false)
 	if m == nil {
 		m = map[*ssa.Function]bool{}
 	}
@@ -618,12 +665,6 @@ func testRoots(c *goContext) map[*goContext]bool {
 	return out
 }
 
-// isInitFunc reports whether fn is the package initialiser or an init
-// function.
-func isInitFunc(fn *ssa.Function) bool {
-	return fn != nil && fn.Parent() == nil && strings.HasPrefix(fn.Name(), "init")
-}
-
 // pathsConflict reports whether accesses a and b, on one unit or on a
 // unit and one on its path, touch the same memory (DESIGN §5 "Paths
 // conflict with their prefixes"). Reading or writing a struct value
@@ -684,23 +725,38 @@ func startedByCallers(c *goContext) bool {
 }
 
 // joinedConcurrent reports whether x and y, distinct and one of them
-// joined by the test function that starts it, run at the same time. A
-// joined context runs only while its test does: beside that test's own
-// code and the other contexts it joins, and beside contexts that may
-// outlive whoever started them (a goroutine that production code starts
-// and nothing joins); never beside the caller context, another test
-// function, or what another test joins.
+// joined by the parent that starts it, run at the same time. A joined
+// context runs only within its parent's run, so it meets what that
+// parent meets: x and y may overlap when they are bounded by the same
+// run (joinRoot), or when their bounding contexts do. So a context a
+// test joins runs beside that test's own code and the other contexts it
+// joins, and beside contexts that may outlive whoever started them (a
+// goroutine that production code starts and nothing joins); never beside
+// the caller context, another test function, or what another test joins.
 func joinedConcurrent(x, y *goContext) bool {
-	if x.joinedBy == nil {
-		x, y = y, x
-	}
-	switch {
-	case y == x.joinedBy || y.joinedBy == x.joinedBy:
+	rx, ry := joinRoot(x), joinRoot(y)
+	if rx == ry {
 		return true
-	case y.joinedBy != nil || y.kind == ctxCaller || y.kind == ctxTest:
-		return false
 	}
-	return true
+	if rx.kind == ctxTest && ry.kind == ctxTest {
+		return false // what a test joins meets no other test function (DESIGN §5 "Test files")
+	}
+	return concurrent(rx, ry)
+}
+
+// joinRoot returns the context whose run bounds x's: x itself, or the
+// parent that joins it, followed while that is joined too. A chain of
+// joins follows parents, which markJoined never makes the context
+// itself; the step bound keeps a cycle of parents (two goroutines that
+// start each other) from looping.
+func joinRoot(x *goContext) *goContext {
+	for range maxRefDepth {
+		if x.joinedBy == nil {
+			break
+		}
+		x = x.joinedBy
+	}
+	return x
 }
 
 // precedesSpawn reports whether the write w is a lazy initialisation whose
@@ -1058,4 +1114,5 @@ type raceCache struct {
 	qualStart  map[*ast.Ident]token.Pos                   // start of pkg.Name for qualified globals
 	semas      map[string]bool                            // lazy: locks that order events (verdict.go semaphores)
 	endless    map[ssa.Instruction]map[*ssa.Function]bool // lazy: see afterEndless
+	spans      map[*goContext]map[*ssa.Function]bool      // lazy: see spanOf
 }

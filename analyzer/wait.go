@@ -9,8 +9,12 @@ import (
 
 // groupOf returns the WaitGroup or errgroup.Group that a spawn site
 // registers its goroutine with, or nil: the receiver of wg.Go or g.Go,
-// or the WaitGroup whose Done the started function calls (go func() {
-// defer wg.Done(); … }()).
+// or the WaitGroup whose Done the started function calls as its last
+// action on every path to a return (go func() { defer wg.Done(); … }()),
+// so that a Wait on it returns only after the goroutine is done. A Done
+// called earlier (a start signal: startwg.Done() at the top) orders
+// nothing after the goroutine's other work, and a goroutine that never
+// returns is never waited for.
 func groupOf(s spawnSite) ssa.Value {
 	if c, ok := s.instr.(*ssa.Call); ok {
 		if obj := calleeObj(&c.Call); obj != nil && obj.Signature().Recv() != nil && len(c.Call.Args) > 0 {
@@ -22,34 +26,45 @@ func groupOf(s spawnSite) ssa.Value {
 	if !ok {
 		return nil
 	}
+	var group ssa.Value
+	agree := func(call *ssa.CallCommon) bool {
+		obj := calleeObj(call)
+		if obj == nil || obj.Name() != "Done" || !isWaitGroupMethod(obj) || len(call.Args) == 0 {
+			return false
+		}
+		v := atGoStmt(g, s.target, call.Args[0])
+		if v == nil || group != nil && !sameGroup(v, group) {
+			return false
+		}
+		group = v
+		return true
+	}
+	returns := 0
 	for _, b := range s.target.Blocks {
-		for _, instr := range b.Instrs {
-			ci, ok := instr.(ssa.CallInstruction)
-			if !ok {
-				continue
+		if len(b.Instrs) == 0 || b == s.target.Recover {
+			continue // the recover block returns after a panic, once the defers ran
+		}
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); !ok {
+			continue
+		}
+		returns++
+		switch last := lastAction(b).(type) {
+		case *ssa.Call:
+			if !agree(&last.Call) {
+				return nil
 			}
-			call := ci.Common()
-			obj := calleeObj(call)
-			if obj == nil || obj.Name() != "Done" || !isWaitGroupMethod(obj) || len(call.Args) == 0 {
-				continue
+		case *ssa.RunDefers:
+			if d := firstDefer(s.target); d == nil || !agree(&d.Call) {
+				return nil
 			}
-			switch recv := call.Args[0].(type) {
-			case *ssa.Global:
-				return recv
-			case *ssa.FreeVar:
-				if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok {
-					if i := slices.Index(s.target.FreeVars, recv); i >= 0 && i < len(mc.Bindings) {
-						return mc.Bindings[i]
-					}
-				}
-			case *ssa.Parameter:
-				if i := slices.Index(s.target.Params, recv); i >= 0 && i < len(g.Call.Args) {
-					return g.Call.Args[i]
-				}
-			}
+		default:
+			return nil
 		}
 	}
-	return nil
+	if returns == 0 {
+		return nil
+	}
+	return group
 }
 
 // waitsBefore returns the receivers of the Wait calls that precede instr
@@ -117,8 +132,8 @@ func joinChan(site ssa.Instruction, target *ssa.Function) ssa.Value {
 	}
 	returns := 0
 	for _, b := range target.Blocks {
-		if len(b.Instrs) == 0 {
-			continue
+		if len(b.Instrs) == 0 || b == target.Recover {
+			continue // the recover block returns after a panic, once the defers ran
 		}
 		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); !ok {
 			continue
@@ -189,26 +204,38 @@ func isClose(call *ssa.CallCommon) bool {
 // address. Nil when it cannot.
 func spawnerChan(g *ssa.Go, target *ssa.Function, v ssa.Value) ssa.Value {
 	outer := func(x ssa.Value) ssa.Value {
-		switch x := x.(type) {
-		case *ssa.Global:
-			return x
-		case *ssa.FreeVar:
-			if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok {
-				if i := slices.Index(target.FreeVars, x); i >= 0 && i < len(mc.Bindings) {
-					return mc.Bindings[i]
-				}
-			}
-		case *ssa.Parameter:
-			if i := slices.Index(target.Params, x); i >= 0 && i < len(g.Call.Args) {
-				return chanKey(g.Call.Args[i])
-			}
+		w := atGoStmt(g, target, x)
+		if _, ok := x.(*ssa.Parameter); ok && w != nil {
+			return chanKey(w)
 		}
-		return nil
+		return w
 	}
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
 		return outer(load.X) // the variable's address
 	}
 	return outer(v)
+}
+
+// atGoStmt maps x, a global, free variable or parameter of target, the
+// function the go statement g starts, to the value that denotes it at g:
+// the global itself, the closure's binding, the call's argument. Nil for
+// any other value.
+func atGoStmt(g *ssa.Go, target *ssa.Function, x ssa.Value) ssa.Value {
+	switch x := x.(type) {
+	case *ssa.Global:
+		return x
+	case *ssa.FreeVar:
+		if mc, ok := g.Call.Value.(*ssa.MakeClosure); ok {
+			if i := slices.Index(target.FreeVars, x); i >= 0 && i < len(mc.Bindings) {
+				return mc.Bindings[i]
+			}
+		}
+	case *ssa.Parameter:
+		if i := slices.Index(target.Params, x); i >= 0 && i < len(g.Call.Args) {
+			return g.Call.Args[i]
+		}
+	}
+	return nil
 }
 
 // chanKey returns what identifies the channel v in its function: the

@@ -158,8 +158,11 @@ func vetRoots(patterns []string) map[string]bool {
 // that produced them: packages are named by package path, as go vet
 // names them, so that "p [p.test]", go/packages' test variant of p, and p
 // are one entry; each package's diagnostics are sorted by position and
-// listed once (a file of p is analysed in both p and its test variant;
-// the test variant's diagnostic wins, as go vet analyses only that one).
+// listed once. A file of p is analysed in both p and its test variant,
+// and go vet analyses only the test variant: when the trees hold "p [p.test]",
+// the results of p itself are left out, so that a report the two
+// analyses word differently (the test files add contexts) is printed
+// once, as go vet prints it.
 func canonical(trees ...jsonTree) jsonTree {
 	type source struct {
 		id       string
@@ -167,13 +170,18 @@ func canonical(trees ...jsonTree) jsonTree {
 		value    json.RawMessage
 	}
 	var sources []source
+	tested := map[string]bool{} // package paths whose own test variant is present
 	for _, t := range trees {
 		for id, analyzers := range t {
+			if path := packagePath(id); id == path+" ["+path+".test]" {
+				tested[path] = true
+			}
 			for name, v := range analyzers {
 				sources = append(sources, source{id, name, v})
 			}
 		}
 	}
+	sources = slices.DeleteFunc(sources, func(s source) bool { return tested[s.id] })
 	// Test variants first, then by ID: deterministic, whatever the
 	// order of the input.
 	slices.SortStableFunc(sources, func(a, b source) int {
