@@ -735,8 +735,8 @@ func startedByCallers(c *goContext) bool {
 // the caller context, another test function, or what another test joins.
 func joinedConcurrent(x, y *goContext) bool {
 	rx, ry := joinRoot(x), joinRoot(y)
-	if rx == ry {
-		return true
+	if rx == ry || rx.joinedBy != nil || ry.joinedBy != nil {
+		return true // one run, or a cycle of joins: nothing known
 	}
 	if rx.kind == ctxTest && ry.kind == ctxTest {
 		return false // what a test joins meets no other test function (DESIGN §5 "Test files")
@@ -748,7 +748,8 @@ func joinedConcurrent(x, y *goContext) bool {
 // parent that joins it, followed while that is joined too. A chain of
 // joins follows parents, which markJoined never makes the context
 // itself; the step bound keeps a cycle of parents (two goroutines that
-// start each other) from looping.
+// start and join each other) from looping, and then the context it
+// returns is still joined, which joinedConcurrent takes as unknown.
 func joinRoot(x *goContext) *goContext {
 	for range maxRefDepth {
 		if x.joinedBy == nil {
