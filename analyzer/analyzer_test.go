@@ -117,6 +117,8 @@ var scenarios = []scenario{
 	{name: "testjoin", patterns: []string{"testjoin"}},
 	{name: "testhook", patterns: []string{"testhook"}},
 	{name: "prodjoin", patterns: []string{"prodjoin"}},
+	{name: "prodjoinlib", patterns: []string{"prodjoinlib"}},
+	{name: "prodjoinlibexp", cfg: &analyzer.Config{Exported: true}, patterns: []string{"prodjoinlibexp"}},
 	{name: "noreturn", patterns: []string{"noreturn"}},
 	{name: "ifacedispatch", patterns: []string{"ifacedispatch"}},
 	{name: "funcplace", patterns: []string{"funcplace"}},

@@ -295,6 +295,13 @@ func (dg *diagnoser) conflict(a *access, as []*access, guard string) (best *acce
 				if !concurrent(ca, cb) || ca == cb && b == a && !a.write {
 					continue
 				}
+				if inTest && (ca.kind == ctxCaller || cb.kind == ctxCaller) {
+					// A test binary never runs main, and the callers of
+					// a library's exported functions there are its test
+					// functions, contexts of their own: an access in a
+					// test file meets them, not the caller context.
+					continue
+				}
 				if inTest && cb.test && ca != cb && !shareTest(ca, cb) {
 					// Test functions run one after another: a goroutine
 					// another test starts is not known to outlive it
@@ -412,23 +419,7 @@ func (dg *diagnoser) spanOf(c *goContext) map[*ssa.Function]bool {
 	if m, ok := dg.spans[c]; ok {
 		return m
 	}
-	instrs := map[ssa.Instruction]bool{}
-	join := joinOf(c)
-	walkAfter(c.site, func(list []ssa.Instruction) (done, prune bool) {
-		for _, instr := range list {
-			if join(instr) {
-				return false, true
-			}
-			instrs[instr] = true
-		}
-		return false, false
-	})
-	var callees []*ssa.Function
-	for _, e := range dg.edges[c.siteFn] {
-		if instrs[e.instr] {
-			callees = append(callees, e.to)
-		}
-	}
+	callees, _ := dg.callsAfter(c.site, joinOf(c))
 	m := dg.reach(callees, nil, dg.production(c.joinedBy))
 	if dg.spans == nil {
 		dg.spans = map[*goContext]map[*ssa.Function]bool{}
@@ -511,23 +502,9 @@ func (dg *diagnoser) afterEndless(from ssa.Instruction) map[*ssa.Function]bool {
 		return m
 	}
 	dg.endless[from] = nil
-	instrs := map[ssa.Instruction]bool{}
-	walkAfter(from, func(block []ssa.Instruction) (done, prune bool) {
-		for _, instr := range block {
-			instrs[instr] = true
-		}
-		return false, false
-	})
-	var callees []*ssa.Function
-	for instr := range instrs {
-		if _, ok := instr.(*ssa.Return); ok {
-			return nil
-		}
-	}
-	for _, e := range dg.edges[from.Parent()] {
-		if instrs[e.instr] {
-			callees = append(callees, e.to)
-		}
+	callees, returns := dg.callsAfter(from, nil)
+	if returns {
+		return nil
 	}
 	m := dg.reach(callees, nil, false)
 	if m == nil {
@@ -535,6 +512,32 @@ func (dg *diagnoser) afterEndless(from ssa.Instruction) map[*ssa.Function]bool {
 	}
 	dg.endless[from] = m
 	return m
+}
+
+// callsAfter returns the functions called by the instructions that may
+// run after from in its function without passing one that stop accepts
+// (none if stop is nil), in the order of the call graph's edges, and
+// whether a return may run. Each block is visited once (walkAfter).
+func (dg *diagnoser) callsAfter(from ssa.Instruction, stop func(ssa.Instruction) bool) (callees []*ssa.Function, returns bool) {
+	instrs := map[ssa.Instruction]bool{}
+	walkAfter(from, func(list []ssa.Instruction) (done, prune bool) {
+		for _, instr := range list {
+			if stop != nil && stop(instr) {
+				return false, true
+			}
+			instrs[instr] = true
+			if _, ok := instr.(*ssa.Return); ok {
+				returns = true
+			}
+		}
+		return false, false
+	})
+	for _, e := range dg.edges[from.Parent()] {
+		if instrs[e.instr] {
+			callees = append(callees, e.to)
+		}
+	}
+	return callees, returns
 }
 
 // joinOf returns what joins c: a Wait on its group, or a receive on its

@@ -170,7 +170,10 @@ func (w *refWalk) walkRef(v ssa.Value, depth int) (ref, bool) {
 			r, ok := w.walkRef(t, depth+1)
 			return derefLoaded(r, v.Type()), ok
 		case *ssa.Next:
-			if v.Index == 0 {
+			if v.Index != 2 {
+				// The ok flag, or a key: a map keeps its keys by value,
+				// so what a pointer key points to is not the map's
+				// storage (a string's index is no storage at all).
 				return ref{}, false
 			}
 			rng, ok := t.Iter.(*ssa.Range)

@@ -130,8 +130,11 @@ var badCases = []badCase{
 		},
 	},
 
-	// The importer uses values whose types are invalid, from a package
-	// that does not type-check: its SSA must still build.
+	// The importers use values whose types are invalid, from a package
+	// that does not type-check. go/types reports no error in them, but
+	// leaves out what go/ssa needs (hole calls a method on such a value,
+	// and go/ssa crashed on it): they are not analysed, as drivers treat
+	// packages whose imports have errors, and bad's errors say why.
 	{name: "broken-dependency", dir: "brokendep", args: []string{"./..."}, code: exitError,
 		errors: []string{
 			"chanown: example.com/badinput/brokendep/bad: ./bad/bad.go:10:5: undefined: Undefined",
@@ -139,8 +142,16 @@ var badCases = []badCase{
 			"chanown: example.com/badinput/brokendep/bad: ./bad/bad.go:18:10: undefined: Undefined",
 			"chanown: example.com/badinput/brokendep/bad: ./bad/bad.go:20:16: undefined: Undefined",
 		},
-		diags: []string{"./user/user.go:13:2: [shared] mu guards keep, shared by callers of exported functions and " +
-			"goroutine started in Use; give it one owner goroutine reached over a channel; a fix is offered"},
+	},
+
+	// A module that cannot be found is one line: not one per package
+	// that imports it, nor the type errors that follow ("could not
+	// import"), nor anything from importers of those importers; and
+	// nothing crashes on what is left.
+	{name: "missing-module", dir: "missingdep", args: []string{"./..."}, code: exitError,
+		errors: []string{
+			"chanown: example.com/gone/a: uses/uses.go:7:2: example.com/gone@v0.0.0: replacement directory ./gone does not exist",
+		},
 	},
 
 	// Syntax errors: the parser's errors alone, each once, and the

@@ -61,26 +61,46 @@ func (p *printer) report(e driverError) {
 
 // packageErrors prints the errors of pkgs and their dependencies (list,
 // parse and type errors) and of their modules, one line each, as
-// "chanown: <package>: <position>: <message>".
+// "chanown: <package>: <position>: <message>". What only follows from
+// an error already printed is left out, as a compiler stops at the first
+// package that fails: the type errors of a package that go list could
+// not resolve, or whose imports have errors ("could not import",
+// "undefined" for what the import declares), and a go list error that
+// another package already gave (one missing module is one line, not one
+// per importer).
 func (p *printer) packageErrors(pkgs []*packages.Package) {
+	failedBelow := map[*packages.Package]bool{} // an import, or one of its imports, has errors
+	listed := map[string]bool{}                 // go list messages printed
 	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		for _, imp := range pkg.Imports {
+			if len(imp.Errors) > 0 || failedBelow[imp] {
+				failedBelow[pkg] = true
+			}
+		}
 		name := cmp.Or(pkg.PkgPath, pkg.ID)
-		typeErrors := slices.ContainsFunc(pkg.Errors, func(err packages.Error) bool {
-			return err.Kind == packages.TypeError
-		})
-		parseErrors := slices.ContainsFunc(pkg.Errors, func(err packages.Error) bool {
-			return err.Kind == packages.ParseError
-		})
+		has := func(kind packages.ErrorKind) bool {
+			return slices.ContainsFunc(pkg.Errors, func(err packages.Error) bool {
+				return err.Kind == kind && !compilerOutput(err)
+			})
+		}
+		typeErrors, parseErrors, listErrors := has(packages.TypeError), has(packages.ParseError), has(packages.ListError)
 		for _, err := range pkg.Errors {
 			// go list reports the compiler's output ("# pkg" and then
 			// the type errors again) when it builds export data; the
 			// type errors alone say it better.
-			if (typeErrors || parseErrors) && err.Kind == packages.ListError && strings.HasPrefix(err.Msg, "# ") {
+			if (typeErrors || parseErrors) && compilerOutput(err) {
 				continue
 			}
-			// Type errors that follow a syntax error only repeat it.
-			if parseErrors && err.Kind == packages.TypeError {
+			// Type errors that follow a syntax error, an unresolved
+			// import or an import with errors only repeat those.
+			if err.Kind == packages.TypeError && (parseErrors || listErrors || failedBelow[pkg]) {
 				continue
+			}
+			if err.Kind == packages.ListError {
+				if listed[err.Msg] {
+					continue
+				}
+				listed[err.Msg] = true
 			}
 			msg := vettool.OneLine(fmt.Sprintf("%s: %s", name, err.Msg))
 			if err.Pos == "" || err.Pos == "-" {
@@ -97,6 +117,13 @@ func (p *printer) packageErrors(pkgs []*packages.Package) {
 			p.errorf("%s: module %s: %s", name, pkg.Module.Path, pkg.Module.Error.Err)
 		}
 	})
+}
+
+// compilerOutput reports whether err is the compiler's output that go
+// list passes on when it fails to build export data ("# pkg" and the
+// errors).
+func compilerOutput(err packages.Error) bool {
+	return err.Kind == packages.ListError && strings.HasPrefix(err.Msg, "# ")
 }
 
 // positionPattern matches "file:line:col" and "file:line".

@@ -16,8 +16,10 @@ var (
 	counts = map[string]int{}
 	hits   atomic.Int64
 
-	rw    sync.RWMutex // want `^rw guards conns, shared by main and goroutine started in main; give it one owner goroutine reached over a channel; a fix is offered$`
-	conns []*conn
+	rw     sync.RWMutex // want `^rw guards conns, byName and idle, shared by main and goroutine started in main; give them one owner goroutine reached over a channel; a fix is offered$`
+	conns  []*conn
+	byName map[string]*conn
+	idle   map[*conn]bool
 
 	other sync.Mutex
 )
@@ -62,6 +64,20 @@ func reset() {
 	rw.Unlock()
 }
 
+// resetMaps writes through a map's values and through a map's keys under
+// the read lock. A value is what the map holds; a key only names an
+// entry, and what a pointer key points to is not the map's storage.
+func resetMaps() {
+	rw.RLock()
+	for _, c := range byName {
+		c.n = 0 // want `^byName written while rw is only read-locked$`
+	}
+	for c := range idle {
+		c.n = 0 // ok: c is a key of idle; rw guards the map, not what its keys point to
+	}
+	rw.RUnlock()
+}
+
 func resetOther() {
 	other.Lock()
 	clear(counts) // want `^counts accessed holding other but not its guard mu$`
@@ -86,12 +102,15 @@ func main() {
 		bumpLocked("b")
 		rw.Lock()
 		conns = append(conns, &conn{})
+		byName = map[string]*conn{"a": {}}
+		idle = map[*conn]bool{{}: true}
 		rw.Unlock()
 	}()
 	bump("c", false)
 	bumpLocked("d")
 	startUnderLock()
 	reset()
+	resetMaps()
 	resetOther()
 	_ = snapshot()
 	_ = copySnapshot()

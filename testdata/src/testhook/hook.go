@@ -6,7 +6,10 @@
 // test files (DESIGN §5 "Test files"): mu1 is not shared, and note1's
 // write without mu3 is no race (both silent). The twins, record2 and
 // note2, are called by logHook.Fire, which main passes to Watch: mu2 is
-// shared, and note2's write is reported.
+// shared, and note2's write is reported. Races between the test's Fire
+// and its own test are reported in the test file: TestWatch sets last4
+// after Watch starts the goroutine (reported), and last5 only before
+// (silent).
 package main
 
 import "sync"
@@ -24,6 +27,10 @@ var (
 	mu3   sync.Mutex // want `^mu3 guards last2, shared by main and goroutine started in Watch; give it one owner goroutine reached over a channel$`
 	last1 string
 	last2 string
+
+	mu4   sync.Mutex // ok: only test code (testHook.Fire, on the goroutine Watch starts) makes another context use it
+	last4 string
+	last5 string
 )
 
 func record1(s string) {
@@ -42,6 +49,20 @@ func setLast(s string) {
 	mu3.Lock()
 	last1, last2 = s, s
 	mu3.Unlock()
+}
+
+// setLast4 and setLast5 are what main and TestWatch call to set last4
+// and last5 under mu4.
+func setLast4(s string) {
+	mu4.Lock()
+	last4 = s
+	mu4.Unlock()
+}
+
+func setLast5(s string) {
+	mu4.Lock()
+	last5 = s
+	mu4.Unlock()
 }
 
 func note1(s string) {
@@ -69,4 +90,6 @@ func main() {
 	record1("main")
 	record2("main")
 	setLast("main")
+	setLast4("main")
+	setLast5("main")
 }

@@ -1,6 +1,6 @@
 // Package user type-checks, but uses values of invalid types from bad,
-// which does not: chanown must build its SSA without crashing and report
-// it (cmd/chanown/badinput_test.go).
+// which does not: chanown must not crash on it, and does not analyse it
+// (cmd/chanown/badinput_test.go).
 package user
 
 import (
