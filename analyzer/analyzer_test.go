@@ -59,6 +59,8 @@ var scenarios = []scenario{
 	{name: "declmulti", patterns: []string{"declmulti"}},
 	{name: "declgroup", patterns: []string{"declgroup"}},
 	{name: "declptr", patterns: []string{"declptr"}},
+	{name: "ptrlock", patterns: []string{"ptrlock"}},
+	{name: "elemptr", patterns: []string{"elemptr"}},
 	{name: "declanon", patterns: []string{"declanon"}},
 	{name: "declnamed", patterns: []string{"declnamed"}},
 	{name: "declgeneric", patterns: []string{"declgeneric"}},
@@ -116,6 +118,8 @@ var scenarios = []scenario{
 	{name: "commonlock", patterns: []string{"commonlock"}},
 	{name: "testjoin", patterns: []string{"testjoin"}},
 	{name: "testhook", patterns: []string{"testhook"}},
+	{name: "testserve", patterns: []string{"testserve"}},
+	{name: "testparallel", patterns: []string{"testparallel"}},
 	{name: "prodjoin", patterns: []string{"prodjoin"}},
 	{name: "prodjoinlib", patterns: []string{"prodjoinlib"}},
 	{name: "prodjoinlibexp", cfg: &analyzer.Config{Exported: true}, patterns: []string{"prodjoinlibexp"}},
@@ -145,6 +149,7 @@ var scenarios = []scenario{
 	{name: "countandmap", patterns: []string{"countandmap"}},
 	{name: "pointerwrite", patterns: []string{"pointerwrite"}},
 	{name: "lazyinit", patterns: []string{"lazyinit"}},
+	{name: "lazyhandler", patterns: []string{"lazyhandler"}},
 	{name: "readmostly", patterns: []string{"readmostly"}},
 
 	// Suppression and directives.

@@ -35,6 +35,10 @@ type goContext struct {
 	// goroutine sends on or closes as its last action: a receive on it
 	// orders what follows after the goroutine (DESIGN §5 "Happens-before").
 	joinCh ssa.Value
+	// joinAtSite marks a context started by a call that returns only
+	// once the goroutines it starts have finished (b.RunParallel): the
+	// call is its join too.
+	joinAtSite bool
 	// once is set for a context started in a Once body: it starts once,
 	// however many contexts run the body.
 	once bool
@@ -626,6 +630,7 @@ func (cs *contextSet) markJoined() {
 		if c.site != nil && len(c.entries) > 0 {
 			c.joinCh = joinChan(c.site, c.entries[0])
 		}
+		c.joinAtSite = c.site != nil && isParallelStart(c.site)
 		p := cs.joiner(c)
 		if p == nil {
 			continue
@@ -634,6 +639,8 @@ func (cs *contextSet) markJoined() {
 			continue
 		}
 		switch {
+		case c.joinAtSite:
+			c.joinedBy = p
 		case c.group != nil:
 			if joinedBefore(c.site, func(instr ssa.Instruction) bool { return isWaitOn(instr, c.group) }) {
 				c.joinedBy = p
@@ -796,7 +803,9 @@ func testEntry(fn *ssa.Function) (string, bool) {
 }
 
 // callsParallel reports whether the test function fn, or a closure in it,
-// calls t.Parallel or b.RunParallel.
+// calls t.Parallel. A benchmark that calls b.RunParallel runs beside no
+// other test: the body it passes runs on goroutines of their own, which
+// RunParallel waits for (isParallelStart).
 func callsParallel(fn *ssa.Function) bool {
 	for _, f := range append([]*ssa.Function{fn}, fn.AnonFuncs...) {
 		for _, b := range f.Blocks {
@@ -806,7 +815,7 @@ func callsParallel(fn *ssa.Function) bool {
 					continue
 				}
 				obj := calleeObj(c.Common())
-				if obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "testing" && (obj.Name() == "Parallel" || obj.Name() == "RunParallel") {
+				if obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "testing" && obj.Name() == "Parallel" {
 					return true
 				}
 			}
@@ -835,7 +844,7 @@ func (cs *contextSet) markMultiple() {
 				n++
 			}
 		}
-		if c.kind == ctxHandler || c.kind == ctxCallback || c.configured || cs.inLoop(c.site) || cs.graph.cyclic[c.siteFn] || (n >= 2 && !c.once) {
+		if c.kind == ctxHandler || c.kind == ctxCallback || c.configured || isParallelStart(c.site) || cs.inLoop(c.site) || cs.graph.cyclic[c.siteFn] || (n >= 2 && !c.once) {
 			c.multiple = true
 		}
 	}

@@ -104,10 +104,14 @@ func topFunc(fn *ssa.Function) *ssa.Function {
 	return fn
 }
 
-// isInitFunc reports whether fn is the package initialiser or an init
-// function.
+// isInitFunc reports whether fn is the package initialiser ("init") or
+// an init function ("init#1", …), and not a function or method whose
+// name only starts with "init" (initCallhome).
 func isInitFunc(fn *ssa.Function) bool {
-	return fn != nil && fn.Parent() == nil && strings.HasPrefix(fn.Name(), "init")
+	if fn == nil || fn.Parent() != nil || fn.Signature.Recv() != nil {
+		return false
+	}
+	return fn.Name() == "init" || strings.HasPrefix(fn.Name(), "init#")
 }
 
 // funcName names a named function or method: "serve", "(*Server).run".

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/types"
+	"golang.org/x/tools/go/ssa"
 	"slices"
 	"strings"
 )
@@ -85,6 +86,23 @@ var builtinSpawners = []spawnerSpec{
 	{"github.com/prometheus/client_golang/prometheus", "", "NewGaugeFunc", 1, ctxCallback},
 	{"github.com/prometheus/client_golang/prometheus", "", "NewCounterFunc", 1, ctxCallback},
 	{"github.com/prometheus/client_golang/prometheus", "", "NewUntypedFunc", 1, ctxCallback},
+}
+
+// parallelStarts are the functions that run their func argument on
+// several goroutines at once and return once all of them have finished
+// (b.RunParallel): the call starts a multiple context and joins it.
+var parallelStarts = []spawnerSpec{
+	{"testing", "B", "RunParallel", 0, ctxGoroutine},
+}
+
+// isParallelStart reports whether instr calls one of parallelStarts.
+func isParallelStart(instr ssa.Instruction) bool {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	_, ok = matchSpec(calleeObj(&call.Call), parallelStarts)
+	return ok
 }
 
 // A spawnerMatch is a spawner that a function is, and whether the user

@@ -295,6 +295,9 @@ func (dg *diagnoser) conflict(a *access, as []*access, guard string) (best *acce
 				if !concurrent(ca, cb) || ca == cb && b == a && !a.write {
 					continue
 				}
+				if ca == cb && ca.kind == ctxTest && !(dg.parallelBody(a, ca) && dg.parallelBody(b, ca)) {
+					continue // a test function's own code runs beside no run of itself
+				}
 				if inTest && (ca.kind == ctxCaller || cb.kind == ctxCaller) {
 					// A test binary never runs main, and the callers of
 					// a library's exported functions there are its test
@@ -306,6 +309,11 @@ func (dg *diagnoser) conflict(a *access, as []*access, guard string) (best *acce
 					// Test functions run one after another: a goroutine
 					// another test starts is not known to outlive it
 					// (it may be joined by a receive).
+					continue
+				}
+				if inTest && (dg.beforeTests(a, ca) && !startedByInit(cb) || dg.beforeTests(b, cb) && !startedByInit(ca)) {
+					// TestMain before m.Run: no test has run, so only
+					// what package initialisation started runs beside it.
 					continue
 				}
 				if inTest && !cb.test && ca != cb && startedByCallers(cb) {
@@ -387,6 +395,9 @@ func (dg *diagnoser) exclusive(a, b *access) bool {
 func (dg *diagnoser) outsideJoin(a *access, t, c *goContext) bool {
 	if c.joinedBy != t || a.instr == nil || a.instr.Block() == nil {
 		return false
+	}
+	if c.joinAtSite {
+		return !t.multiple // t runs nothing of its own while the call that starts and joins c runs
 	}
 	if t.kind != ctxTest {
 		if t.multiple {
@@ -543,6 +554,9 @@ func (dg *diagnoser) callsAfter(from ssa.Instruction, stop func(ssa.Instruction)
 // joinOf returns what joins c: a Wait on its group, or a receive on its
 // join channel.
 func joinOf(c *goContext) func(ssa.Instruction) bool {
+	if c.joinAtSite {
+		return func(ssa.Instruction) bool { return true } // the start is the join
+	}
 	return func(instr ssa.Instruction) bool {
 		if c.group != nil && isWaitOn(instr, c.group) {
 			return true
@@ -674,8 +688,15 @@ func testRoots(c *goContext) map[*goContext]bool {
 // touches its fields; but a pointer global and the fields it points to
 // are different memory: loading the pointer conflicts with writes of
 // the pointer only, and only a store of the pointer (cfg = &c) conflicts
-// with its fields' accesses.
+// with its fields' accesses. Likewise a map or slice and what the
+// pointers in its elements point to: an access through such a pointer
+// (b := m[k] under the guard, then b.name) conflicts with other accesses
+// through element pointers, not with inserts, deletes or lookups
+// (throughElement), which are accesses of their own.
 func pathsConflict(a, b *access) bool {
+	if a.addr != nil && b.addr != nil && throughElement(a) != throughElement(b) {
+		return false // a container and what its elements point to
+	}
 	if a.unit == b.unit {
 		return true
 	}
@@ -686,27 +707,70 @@ func pathsConflict(a, b *access) bool {
 	return !isPointer(anc.unit.typ) || anc.write
 }
 
+// throughElement reports whether the access a touches memory that a
+// pointer held in an element of a map or slice points to (b.name, with b
+// from m[k], from ranging over m's values, or from s[i]), rather than
+// the container's own storage: walking from a's address towards the
+// root, such a pointer comes before any other load. Unknown steps (a
+// phi, a call) answer false, as for the container. At most maxRefDepth
+// steps.
+func throughElement(a *access) bool {
+	v := a.addr
+	for range maxRefDepth {
+		switch x := v.(type) {
+		case *ssa.FieldAddr:
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return false
+			}
+			if _, ok := x.X.(*ssa.IndexAddr); ok {
+				return isPointer(x.Type()) // s[i] holds the pointer
+			}
+			v = x.X
+		case *ssa.Lookup:
+			return !x.CommaOk && isPointer(x.Type())
+		case *ssa.Extract:
+			switch t := x.Tuple.(type) {
+			case *ssa.Lookup:
+				return x.Index == 0 && isPointer(x.Type())
+			case *ssa.Next:
+				_, isMap := t.Iter.(*ssa.Range)
+				return isMap && x.Index == 2 && isPointer(x.Type())
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // startedByCallers reports whether every context that starts c, through
 // any chain of spawns, is the caller context or a test function: c runs
-// only because a call from outside started it. Package initialisation
-// counts as an independent starter only where its own code holds the
-// site (func init() { go loop() }): it also "reaches" every function it
-// stores into a variable, which it does not run. Each context is visited
-// once.
+// only because a call from outside started it. A handler or callback
+// without a site (a ServeHTTP method, a method a library calls on its
+// own goroutines) counts as started by them: it runs only where code
+// they run serves or registers it. Package initialisation counts as an
+// independent starter only where its own code holds the site (func
+// init() { go loop() }): it also "reaches" every function it stores into
+// a variable, which it does not run. Each context is visited once.
 func startedByCallers(c *goContext) bool {
-	if c.site == nil {
-		return false
-	}
 	seen := map[*goContext]bool{c: true}
 	work := []*goContext{c}
 	for len(work) > 0 {
 		x := work[len(work)-1]
 		work = work[:len(work)-1]
 		if x.site == nil {
-			if x.kind != ctxCaller && x.kind != ctxTest {
-				return false // a handler, callback or initialisation starts it
+			switch x.kind {
+			case ctxCaller, ctxTest, ctxHandler, ctxCallback:
+				continue
 			}
-			continue
+			return false // package initialisation starts it
 		}
 		if len(x.parents) == 0 {
 			return false
@@ -725,6 +789,152 @@ func startedByCallers(c *goContext) bool {
 		}
 	}
 	return true
+}
+
+// parallelBody reports whether the access x, made by the test
+// function's context t, lies in code that runs beside itself within one
+// run of t: a body passed to b.RunParallel, or a subtest that calls
+// t.Parallel, and what they call. The test function's own code runs
+// beside neither (it waits in RunParallel; parallel subtests start once
+// it has returned), nor beside another run of itself: go test runs each
+// test once at a time (DESIGN §5 "Test files"). Memoised per context;
+// each function literal of the test is scanned once.
+func (dg *diagnoser) parallelBody(x *access, t *goContext) bool {
+	if dg.parallel == nil {
+		dg.parallel = map[*goContext]map[*ssa.Function]bool{}
+	}
+	m, ok := dg.parallel[t]
+	if !ok {
+		var bodies []*ssa.Function
+		var scan func(fn *ssa.Function)
+		scan = func(fn *ssa.Function) {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if body := parallelArg(instr); body != nil {
+						bodies = append(bodies, body)
+					}
+				}
+			}
+			for _, anon := range fn.AnonFuncs {
+				scan(anon)
+			}
+		}
+		if len(t.entries) > 0 {
+			scan(t.entries[0])
+		}
+		m = dg.reach(bodies, nil, dg.production(t))
+		dg.parallel[t] = m
+	}
+	return m[x.fn]
+}
+
+// parallelArg returns the function literal that instr runs beside
+// itself: the body of a b.RunParallel call, or the subtest of a t.Run or
+// b.Run call that calls t.Parallel; nil otherwise.
+func parallelArg(instr ssa.Instruction) *ssa.Function {
+	call, ok := instr.(ssa.CallInstruction)
+	if !ok {
+		return nil
+	}
+	obj := calleeObj(call.Common())
+	if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "testing" || obj.Signature().Recv() == nil {
+		return nil
+	}
+	param := 0
+	switch obj.Name() {
+	case "RunParallel":
+	case "Run":
+		param = 1
+	default:
+		return nil
+	}
+	k := argIndex(call.Common(), obj, param)
+	if k >= len(call.Common().Args) {
+		return nil
+	}
+	body := funcValue(call.Common().Args[k])
+	if body == nil || obj.Name() == "Run" && !callsTesting(body, "Parallel") {
+		return nil
+	}
+	return body
+}
+
+// callsTesting reports whether fn, or a function literal in it, calls
+// the testing package's method name.
+func callsTesting(fn *ssa.Function, name string) bool {
+	for _, f := range append([]*ssa.Function{fn}, fn.AnonFuncs...) {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(ssa.CallInstruction); ok {
+					obj := calleeObj(c.Common())
+					if obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "testing" && obj.Name() == name {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// startedByInit reports whether package initialisation starts c, through
+// any chain of spawns, from its own code (func init() { go loop() }),
+// and not only by storing a function (see startedByCallers). Each
+// context is visited once.
+func startedByInit(c *goContext) bool {
+	seen := map[*goContext]bool{c: true}
+	work := []*goContext{c}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		for p := range x.parents {
+			if p.kind == ctxInit {
+				if x.site != nil && isInitFunc(topFunc(x.siteFn)) {
+					return true
+				}
+				continue
+			}
+			if !seen[p] {
+				seen[p] = true
+				work = append(work, p)
+			}
+		}
+	}
+	return false
+}
+
+// beforeTests reports whether the access x, made by the context cx, is
+// in TestMain where no call of (*testing.M).Run reaches it: before any
+// test runs, when only package initialisation has started anything.
+func (dg *diagnoser) beforeTests(x *access, cx *goContext) bool {
+	if cx.kind != ctxTest || len(cx.entries) == 0 || x.fn != cx.entries[0] || x.instr == nil || x.instr.Block() == nil {
+		return false
+	}
+	if obj := funcObj(x.fn); obj == nil || obj.Name() != "TestMain" {
+		return false
+	}
+	for _, b := range x.fn.Blocks {
+		for _, instr := range b.Instrs {
+			if isTestingMRun(instr) && (instr == x.instr || reachesAvoiding(instr, x.instr, func(ssa.Instruction) bool { return false })) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isTestingMRun reports whether instr calls (*testing.M).Run.
+func isTestingMRun(instr ssa.Instruction) bool {
+	call, ok := instr.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	obj := calleeObj(call.Common())
+	if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "testing" || obj.Name() != "Run" {
+		return false
+	}
+	recv := obj.Signature().Recv()
+	return recv != nil && types.TypeString(recv.Type(), nil) == "*testing.M"
 }
 
 // joinedConcurrent reports whether x and y, distinct and one of them
@@ -763,15 +973,70 @@ func joinRoot(x *goContext) *goContext {
 	return x
 }
 
-// precedesSpawn reports whether the write w is a lazy initialisation whose
-// nil check precedes, on every path of its function, the site that starts
-// c: the value is set before c starts, and later runs find it set.
+// precedesSpawn reports whether the write w is a lazy initialisation
+// done, on every path, before c starts: the value is set before c
+// starts, and later runs find it set. Either w's nil check precedes c's
+// site in w's function, or a call of w's function precedes it where w's
+// nil check is on every path to a return (ensure(); go use()). A site in
+// a function literal counts from where the literal is made (madeAt),
+// outwards (ensure(); return func() { … http.HandlerFunc(…) … }). The
+// chain of literals is bounded by maxRefDepth.
 func (dg *diagnoser) precedesSpawn(w *access, c *goContext) bool {
-	if c.site == nil || c.site.Parent() != w.fn {
+	if c.site == nil {
 		return false
 	}
 	check := lazyCheck(w, dg.addrRef)
-	return check != nil && check != c.site.Block() && check.Dominates(c.site.Block())
+	if check == nil {
+		return false
+	}
+	anchor := c.site
+	for range maxRefDepth {
+		fn := anchor.Parent()
+		if fn == w.fn {
+			return check != anchor.Block() && check.Dominates(anchor.Block())
+		}
+		if dg.callPrecedes(fn, w.fn, anchor) && dominatesReturns(check) {
+			return true
+		}
+		if anchor = madeAt(fn); anchor == nil {
+			return false
+		}
+	}
+	return false
+}
+
+// callPrecedes reports whether a static call of callee in fn precedes
+// the instruction at on every path: its block dominates at's, or comes
+// before at in the same block.
+func (dg *diagnoser) callPrecedes(fn, callee *ssa.Function, at ssa.Instruction) bool {
+	for _, e := range dg.edges[fn] {
+		call, ok := e.instr.(*ssa.Call)
+		if !ok || e.to != callee || call.Call.StaticCallee() != callee {
+			continue
+		}
+		if b := call.Block(); b == at.Block() {
+			if slices.Index(b.Instrs, e.instr) < slices.Index(b.Instrs, at) {
+				return true
+			}
+		} else if b.Dominates(at.Block()) {
+			return true
+		}
+	}
+	return false
+}
+
+// dominatesReturns reports whether every return of b's function passes
+// through b.
+func dominatesReturns(b *ssa.BasicBlock) bool {
+	for _, r := range b.Parent().Blocks {
+		if len(r.Instrs) == 0 {
+			continue
+		}
+		if _, ok := r.Instrs[len(r.Instrs)-1].(*ssa.Return); ok && !b.Dominates(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // heldAt returns the first access in as made holding lock id.
@@ -1119,4 +1384,5 @@ type raceCache struct {
 	semas      map[string]bool                            // lazy: locks that order events (verdict.go semaphores)
 	endless    map[ssa.Instruction]map[*ssa.Function]bool // lazy: see afterEndless
 	spans      map[*goContext]map[*ssa.Function]bool      // lazy: see spanOf
+	parallel   map[*goContext]map[*ssa.Function]bool      // lazy: see parallelBody
 }

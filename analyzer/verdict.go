@@ -95,9 +95,11 @@ func (cl *classifier) classify() *verdict {
 			continue
 		}
 		// A pointer global reassigned while goroutines run: the locks
-		// behind it are not global locks (DESIGN §5 "Lock shapes").
+		// behind it, the one it points to included (lock =
+		// &sync.RWMutex{}), are not global locks (DESIGN §5 "Lock
+		// shapes").
 		for id := range cl.globals.locks {
-			if strings.HasPrefix(id, a.unit.key+".") {
+			if id == a.unit.key || strings.HasPrefix(id, a.unit.key+".") {
 				notGuards[id] = true
 			}
 		}
