@@ -16,7 +16,7 @@ import (
 
 // A syntaxScan is what one walk over a package's syntax found.
 type syntaxScan struct {
-	bad      bool // a syntax error of its own, or type information missing or invalid (incomplete)
+	bad      bool // a syntax error of its own (a syntax error need not cause a type error)
 	spawn    bool // a go statement or a call of a built-in or configured spawn function
 	handler  bool // a ServeHTTP method or a conversion to http.HandlerFunc
 	exported bool // an exported function, method or variable outside test files
@@ -47,11 +47,7 @@ func scanSyntax(pass *analysis.Pass, k *apis) syntaxScan {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
-				s.bad = true // a syntax error need not cause a type error
-			case *ast.Ident:
-				if !typed(pass.TypesInfo, n) {
-					s.bad = true // see incomplete
-				}
+				s.bad = true
 			case *ast.GoStmt:
 				s.spawn = true
 				s.startArg = s.startArg || mentions(pass, n, params)
@@ -66,9 +62,6 @@ func scanSyntax(pass *analysis.Pass, k *apis) syntaxScan {
 					}
 				}
 			case *ast.CallExpr:
-				if _, ok := pass.TypesInfo.Types[n]; !ok {
-					s.bad = true // a call with invalid operands: see incomplete
-				}
 				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && params[pass.TypesInfo.Uses[id]] {
 					s.callsArg = true
 				}
@@ -94,24 +87,42 @@ func scanSyntax(pass *analysis.Pass, k *apis) syntaxScan {
 			break
 		}
 	}
-	s.bad = s.bad || incomplete(pass.TypesInfo)
 	s.handler = s.handler || importsSinkLibrary(pass.Pkg)
 	return s
 }
 
-// incomplete reports whether an expression of the package other than a
-// built-in function's name has an invalid type. A package whose own code
-// type-checks has one only through an import that failed to type-check,
-// and go/types then reports no error (a follow-on error) but may leave
-// out what go/ssa needs, which crashes without it: the record of an
-// identifier (typed) or of a call with invalid operands (scanSyntax
-// checks both). Such a package is not analysed, as the drivers treat
-// packages whose imports have errors; those errors are theirs to print.
-func incomplete(info *types.Info) bool {
+// incomplete reports whether the package's type information is
+// incomplete: an expression other than a built-in function's name has an
+// invalid type, an identifier has no record (typed), or a call has no
+// type. A package whose own code type-checks has such holes only through
+// an import that failed to type-check, and go/types then reports no
+// error (a follow-on error) but leaves out what go/ssa needs, which
+// crashes without it. Such a package is not analysed, as the drivers
+// treat packages whose imports have errors; those errors are theirs to
+// print. It is checked only for packages that can matter, before their
+// SSA is built: one walk over the syntax.
+func incomplete(pass *analysis.Pass) bool {
+	info := pass.TypesInfo
 	for _, tv := range info.Types {
 		// A built-in function's name has no type of its own where
 		// its call is a constant (len of an array, unsafe.Sizeof).
 		if tv.Type == types.Typ[types.Invalid] && !tv.IsBuiltin() {
+			return true
+		}
+	}
+	bad := false
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				bad = !typed(info, n)
+			case *ast.CallExpr:
+				_, ok := info.Types[n]
+				bad = !ok // a call with invalid operands
+			}
+			return !bad
+		})
+		if bad {
 			return true
 		}
 	}
@@ -120,11 +131,7 @@ func incomplete(info *types.Info) bool {
 
 // typed reports whether the identifier id has what go/types records for
 // every identifier but the blank one: an entry in Defs (nil for a
-// package clause or a type switch's symbol) or in Uses. A package whose
-// own code type-checks can still lack it: go/types records nothing for
-// an operand that an import which failed to type-check made invalid, and
-// reports no error for it either (a follow-on error). go/ssa assumes the
-// records and fails without them; see incomplete.
+// package clause or a type switch's symbol) or in Uses.
 func typed(info *types.Info, id *ast.Ident) bool {
 	if id.Name == "_" {
 		return true

@@ -24,6 +24,9 @@ func run(pass *analysis.Pass, cfg *Config, dependency bool) (any, error) {
 		exportPassedInvokes(pass)
 		return nil, nil
 	}
+	if incomplete(pass) {
+		return nil, nil // an import does not type-check: the driver reports it
+	}
 	// 2. SSA and the globals table, which imported facts complete.
 	prog := newProgram(pass, uses.imports)
 	globals := collectGlobals(pass)
