@@ -802,6 +802,16 @@ func testEntry(fn *ssa.Function) (string, bool) {
 	return "", false
 }
 
+// isParallelStart reports whether instr calls one of parallelStarts.
+func isParallelStart(instr ssa.Instruction) bool {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	_, ok = matchSpec(calleeObj(&call.Call), parallelStarts)
+	return ok
+}
+
 // callsParallel reports whether the test function fn, or a closure in it,
 // calls t.Parallel. A benchmark that calls b.RunParallel runs beside no
 // other test: the body it passes runs on goroutines of their own, which

@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"go/types"
-	"golang.org/x/tools/go/ssa"
 	"slices"
 	"strings"
 )
@@ -93,16 +92,6 @@ var builtinSpawners = []spawnerSpec{
 // (b.RunParallel): the call starts a multiple context and joins it.
 var parallelStarts = []spawnerSpec{
 	{"testing", "B", "RunParallel", 0, ctxGoroutine},
-}
-
-// isParallelStart reports whether instr calls one of parallelStarts.
-func isParallelStart(instr ssa.Instruction) bool {
-	call, ok := instr.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	_, ok = matchSpec(calleeObj(&call.Call), parallelStarts)
-	return ok
 }
 
 // A spawnerMatch is a spawner that a function is, and whether the user

@@ -311,11 +311,6 @@ func (dg *diagnoser) conflict(a *access, as []*access, guard string) (best *acce
 					// (it may be joined by a receive).
 					continue
 				}
-				if inTest && (dg.beforeTests(a, ca) && !startedByInit(cb) || dg.beforeTests(b, cb) && !startedByInit(ca)) {
-					// TestMain before m.Run: no test has run, so only
-					// what package initialisation started runs beside it.
-					continue
-				}
 				if inTest && !cb.test && ca != cb && startedByCallers(cb) {
 					// A goroutine that production code starts when a
 					// test calls it: whether it outlives that call is
@@ -661,25 +656,48 @@ func shareTest(x, y *goContext) bool {
 }
 
 // testRoots returns the test functions' contexts that are c or start it,
-// through any chain of spawns. Each context is visited once.
+// through any chain of spawns (starters).
 func testRoots(c *goContext) map[*goContext]bool {
 	out := map[*goContext]bool{}
-	seen := map[*goContext]bool{c: true}
-	work := []*goContext{c}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
+	for _, x := range starters(c) {
 		if x.kind == ctxTest {
 			out[x] = true
 		}
-		for p := range x.parents {
-			if !seen[p] {
+	}
+	return out
+}
+
+// starters returns c and the contexts that start it, through any chain
+// of spawns, leaving out package initialisation, which also "reaches"
+// every function it stores into a variable and does not run
+// (startedInInit tells where its own code starts one). Each context is
+// visited once.
+func starters(c *goContext) []*goContext {
+	seen := map[*goContext]bool{c: true}
+	out := []*goContext{c}
+	for i := 0; i < len(out); i++ {
+		for p := range out[i].parents {
+			if p.kind != ctxInit && !seen[p] {
 				seen[p] = true
-				work = append(work, p)
+				out = append(out, p)
 			}
 		}
 	}
 	return out
+}
+
+// startedInInit reports whether package initialisation's own code holds
+// the site that starts x (func init() { go loop() }).
+func startedInInit(x *goContext) bool {
+	if x.site == nil || !isInitFunc(topFunc(x.siteFn)) {
+		return false
+	}
+	for p := range x.parents {
+		if p.kind == ctxInit {
+			return true
+		}
+	}
+	return false
 }
 
 // pathsConflict reports whether accesses a and b, on one unit or on a
@@ -710,231 +728,88 @@ func pathsConflict(a, b *access) bool {
 // throughElement reports whether the access a touches memory that a
 // pointer held in an element of a map or slice points to (b.name, with b
 // from m[k], from ranging over m's values, or from s[i]), rather than
-// the container's own storage: walking from a's address towards the
-// root, such a pointer comes before any other load. Unknown steps (a
-// phi, a call) answer false, as for the container. At most maxRefDepth
-// steps.
+// the container's own storage: the walk from a's address towards the
+// root (addrSteps) ends at the element that holds such a pointer.
+// Unknown steps (a phi, a call) answer false, as for the container.
 func throughElement(a *access) bool {
-	v := a.addr
-	for range maxRefDepth {
-		switch x := v.(type) {
-		case *ssa.FieldAddr:
-			v = x.X
-		case *ssa.Field:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return false
-			}
-			if _, ok := x.X.(*ssa.IndexAddr); ok {
-				return isPointer(x.Type()) // s[i] holds the pointer
-			}
-			v = x.X
+	loads, end, ok := addrSteps(a)
+	if !ok {
+		return false
+	}
+	switch x := end.(type) {
+	case *ssa.IndexAddr:
+		return len(loads) > 0 && isPointer(loads[len(loads)-1].Type()) // s[i] holds the pointer
+	case *ssa.Lookup:
+		return !x.CommaOk && isPointer(x.Type())
+	case *ssa.Extract:
+		switch t := x.Tuple.(type) {
 		case *ssa.Lookup:
-			return !x.CommaOk && isPointer(x.Type())
-		case *ssa.Extract:
-			switch t := x.Tuple.(type) {
-			case *ssa.Lookup:
-				return x.Index == 0 && isPointer(x.Type())
-			case *ssa.Next:
-				_, isMap := t.Iter.(*ssa.Range)
-				return isMap && x.Index == 2 && isPointer(x.Type())
-			}
-			return false
-		default:
-			return false
+			return x.Index == 0 && isPointer(x.Type())
+		case *ssa.Next:
+			_, isMap := t.Iter.(*ssa.Range)
+			return isMap && x.Index == 2 && isPointer(x.Type())
 		}
 	}
 	return false
 }
 
 // startedByCallers reports whether every context that starts c, through
-// any chain of spawns, is the caller context or a test function: c runs
-// only because a call from outside started it. A handler or callback
-// without a site (a ServeHTTP method, a method a library calls on its
-// own goroutines) counts as started by them: it runs only where code
-// they run serves or registers it. Package initialisation counts as an
-// independent starter only where its own code holds the site (func
-// init() { go loop() }): it also "reaches" every function it stores into
-// a variable, which it does not run. Each context is visited once.
+// any chain of spawns (starters), is the caller context or a test
+// function: c runs only because a call from outside started it. A
+// handler or callback without a site (a ServeHTTP method, a method a
+// library calls on its own goroutines) counts as started by them: it
+// runs only where code they run serves or registers it. Package
+// initialisation counts as an independent starter only where its own
+// code holds the site (startedInInit).
 func startedByCallers(c *goContext) bool {
-	seen := map[*goContext]bool{c: true}
-	work := []*goContext{c}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
+	for _, x := range starters(c) {
 		if x.site == nil {
 			switch x.kind {
 			case ctxCaller, ctxTest, ctxHandler, ctxCallback:
 				continue
 			}
-			return false // package initialisation starts it
+			return false // package initialisation itself
 		}
-		if len(x.parents) == 0 {
+		if len(x.parents) == 0 || startedInInit(x) {
 			return false
-		}
-		for p := range x.parents {
-			if p.kind == ctxInit {
-				if isInitFunc(topFunc(x.siteFn)) {
-					return false // started by the package initialiser itself
-				}
-				continue
-			}
-			if !seen[p] {
-				seen[p] = true
-				work = append(work, p)
-			}
 		}
 	}
 	return true
 }
 
 // parallelBody reports whether the access x, made by the test
-// function's context t, lies in code that runs beside itself within one
-// run of t: a body passed to b.RunParallel, or a subtest that calls
-// t.Parallel, and what they call. The test function's own code runs
-// beside neither (it waits in RunParallel; parallel subtests start once
-// it has returned), nor beside another run of itself: go test runs each
-// test once at a time (DESIGN §5 "Test files"). Memoised per context;
-// each function literal of the test is scanned once.
+// function's context t, lies in a subtest that calls t.Parallel, or in
+// what it calls: parallel subtests run beside each other, while the test
+// function's own code runs beside none of them (they start once it has
+// returned), nor beside another run of itself, for go test runs each
+// test once at a time (DESIGN §5 "Test files"). A b.RunParallel body is
+// a context of its own (parallelStarts). Memoised per context; each
+// function literal of the test is looked at once.
 func (dg *diagnoser) parallelBody(x *access, t *goContext) bool {
 	if dg.parallel == nil {
 		dg.parallel = map[*goContext]map[*ssa.Function]bool{}
 	}
 	m, ok := dg.parallel[t]
 	if !ok {
-		var bodies []*ssa.Function
+		var subtests []*ssa.Function
 		var scan func(fn *ssa.Function)
 		scan = func(fn *ssa.Function) {
-			for _, b := range fn.Blocks {
-				for _, instr := range b.Instrs {
-					if body := parallelArg(instr); body != nil {
-						bodies = append(bodies, body)
-					}
-				}
-			}
 			for _, anon := range fn.AnonFuncs {
+				if callsParallel(anon) && slices.ContainsFunc(dg.callGraph.uses[anon], func(u use) bool {
+					return u.kind == useCallback && isSubtestRun(u.helper)
+				}) {
+					subtests = append(subtests, anon)
+				}
 				scan(anon)
 			}
 		}
 		if len(t.entries) > 0 {
 			scan(t.entries[0])
 		}
-		m = dg.reach(bodies, nil, dg.production(t))
+		m = dg.reach(subtests, nil, dg.production(t))
 		dg.parallel[t] = m
 	}
 	return m[x.fn]
-}
-
-// parallelArg returns the function literal that instr runs beside
-// itself: the body of a b.RunParallel call, or the subtest of a t.Run or
-// b.Run call that calls t.Parallel; nil otherwise.
-func parallelArg(instr ssa.Instruction) *ssa.Function {
-	call, ok := instr.(ssa.CallInstruction)
-	if !ok {
-		return nil
-	}
-	obj := calleeObj(call.Common())
-	if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "testing" || obj.Signature().Recv() == nil {
-		return nil
-	}
-	param := 0
-	switch obj.Name() {
-	case "RunParallel":
-	case "Run":
-		param = 1
-	default:
-		return nil
-	}
-	k := argIndex(call.Common(), obj, param)
-	if k >= len(call.Common().Args) {
-		return nil
-	}
-	body := funcValue(call.Common().Args[k])
-	if body == nil || obj.Name() == "Run" && !callsTesting(body, "Parallel") {
-		return nil
-	}
-	return body
-}
-
-// callsTesting reports whether fn, or a function literal in it, calls
-// the testing package's method name.
-func callsTesting(fn *ssa.Function, name string) bool {
-	for _, f := range append([]*ssa.Function{fn}, fn.AnonFuncs...) {
-		for _, b := range f.Blocks {
-			for _, instr := range b.Instrs {
-				if c, ok := instr.(ssa.CallInstruction); ok {
-					obj := calleeObj(c.Common())
-					if obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "testing" && obj.Name() == name {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-// startedByInit reports whether package initialisation starts c, through
-// any chain of spawns, from its own code (func init() { go loop() }),
-// and not only by storing a function (see startedByCallers). Each
-// context is visited once.
-func startedByInit(c *goContext) bool {
-	seen := map[*goContext]bool{c: true}
-	work := []*goContext{c}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		for p := range x.parents {
-			if p.kind == ctxInit {
-				if x.site != nil && isInitFunc(topFunc(x.siteFn)) {
-					return true
-				}
-				continue
-			}
-			if !seen[p] {
-				seen[p] = true
-				work = append(work, p)
-			}
-		}
-	}
-	return false
-}
-
-// beforeTests reports whether the access x, made by the context cx, is
-// in TestMain where no call of (*testing.M).Run reaches it: before any
-// test runs, when only package initialisation has started anything.
-func (dg *diagnoser) beforeTests(x *access, cx *goContext) bool {
-	if cx.kind != ctxTest || len(cx.entries) == 0 || x.fn != cx.entries[0] || x.instr == nil || x.instr.Block() == nil {
-		return false
-	}
-	if obj := funcObj(x.fn); obj == nil || obj.Name() != "TestMain" {
-		return false
-	}
-	for _, b := range x.fn.Blocks {
-		for _, instr := range b.Instrs {
-			if isTestingMRun(instr) && (instr == x.instr || reachesAvoiding(instr, x.instr, func(ssa.Instruction) bool { return false })) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// isTestingMRun reports whether instr calls (*testing.M).Run.
-func isTestingMRun(instr ssa.Instruction) bool {
-	call, ok := instr.(ssa.CallInstruction)
-	if !ok {
-		return false
-	}
-	obj := calleeObj(call.Common())
-	if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "testing" || obj.Name() != "Run" {
-		return false
-	}
-	recv := obj.Signature().Recv()
-	return recv != nil && types.TypeString(recv.Type(), nil) == "*testing.M"
 }
 
 // joinedConcurrent reports whether x and y, distinct and one of them

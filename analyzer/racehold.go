@@ -79,10 +79,27 @@ func (dg *diagnoser) swappedAfter(load *ssa.UnOp, path, guard string) bool {
 
 // pointerLoads returns the loads of pointers on the way from the root of
 // a's address to the memory a touches, the root's first: for p.Port with
-// p := cfg, the load of cfg. The walk follows one operand per step, at
-// most maxRefDepth steps.
+// p := cfg, the load of cfg (addrSteps).
 func (dg *diagnoser) pointerLoads(a *access) []*ssa.UnOp {
-	var loads []*ssa.UnOp
+	loads, _, ok := addrSteps(a)
+	if !ok {
+		return nil
+	}
+	var ptrs []*ssa.UnOp
+	for _, l := range slices.Backward(loads) {
+		if _, ok := l.Type().Underlying().(*types.Pointer); ok {
+			ptrs = append(ptrs, l)
+		}
+	}
+	return ptrs
+}
+
+// addrSteps walks a's address towards its root through field
+// selections, type changes and loads, one operand per step, at most
+// maxRefDepth steps. It returns the loads passed, a's first, and the
+// value where the walk stopped; ok is false when it met another unary
+// operation or ran out of steps.
+func addrSteps(a *access) (loads []*ssa.UnOp, end ssa.Value, ok bool) {
 	v := a.addr
 	for range maxRefDepth {
 		switch x := v.(type) {
@@ -94,16 +111,13 @@ func (dg *diagnoser) pointerLoads(a *access) []*ssa.UnOp {
 			v = x.X
 		case *ssa.UnOp:
 			if x.Op != token.MUL {
-				return nil
+				return nil, nil, false
 			}
-			if _, ok := x.Type().Underlying().(*types.Pointer); ok {
-				loads = append(loads, x)
-			}
+			loads = append(loads, x)
 			v = x.X
 		default:
-			slices.Reverse(loads)
-			return loads
+			return loads, v, true
 		}
 	}
-	return nil
+	return nil, nil, false
 }

@@ -39,3 +39,9 @@ func TestSerialSubs(t *testing.T) {
 		})
 	}
 }
+
+func TestParallelOwn(t *testing.T) {
+	t.Parallel()
+	name5 = "test" // ok: a parallel test runs beside other parallel tests, never beside another run of itself
+	_ = get5()
+}

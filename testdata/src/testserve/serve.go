@@ -4,8 +4,8 @@
 // tests' writes of motd1 are no race with it (silent), while the
 // goroutine that init starts runs from before any test: TestMotd2's
 // write of motd2, which it reads, is reported. TestMain writes motd3 and
-// motd4 before m.Run, when only what init started runs: motd3, read by
-// the handler, is silent; motd4, read by init's goroutine, is reported.
+// motd4: like any test function, it meets init's goroutine (motd4
+// reported) and not the handler (motd3 silent).
 // initCache, which main runs, is no init function, whatever its name:
 // TestMotd5's write of motd5, which its goroutine reads, is silent.
 package main
